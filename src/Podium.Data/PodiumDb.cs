@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Podium.Data.Entities;
+
+namespace Podium.Data;
+
+public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(options)
+{
+    /// <summary>Names of the model's query filters, for the rare query that must lift one.</summary>
+    public static class Filters
+    {
+        public const string Tenant = nameof(Tenant);
+        public const string SoftDelete = nameof(SoftDelete);
+    }
+
+    /// <summary>
+    /// The organization this unit of work acts for. Tenant-owned rows are invisible until
+    /// it is set: a forgotten scope yields nothing rather than another tenant's data.
+    /// </summary>
+    public int? TenantId { get; set; }
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Space> Spaces => Set<Space>();
+    public DbSet<SpaceMember> SpaceMembers => Set<SpaceMember>();
+    public DbSet<Agent> Agents => Set<Agent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTime back unspecified; every timestamp here is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(4000);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PodiumDb).Assembly);
+
+        modelBuilder.Entity<Space>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<Space>().HasQueryFilter(Filters.SoftDelete, e => e.DeletedAt == null);
+        modelBuilder.Entity<SpaceMember>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<Agent>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<Agent>().HasQueryFilter(Filters.SoftDelete, e => e.DeletedAt == null);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Server.Data;
+using Podium.Server.Features.Common;
+using Podium.Server.Http;
+
+namespace Podium.Server.Admin;
+
+/// <summary>
+/// What one admin command runs with: the server's own configuration and database
+/// registration, a scoped <see cref="PodiumDb"/>, and the writers it reports to.
+/// </summary>
+public sealed class AdminContext : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = CreateJson();
+    private readonly IHost _host;
+    private readonly AsyncServiceScope _scope;
+
+    private AdminContext(IHost host, TextWriter output, TextWriter error, bool json)
+    {
+        _host = host;
+        _scope = host.Services.CreateAsyncScope();
+        Output = output;
+        Error = error;
+        AsJson = json;
+    }
+
+    public PodiumDb Db => _scope.ServiceProvider.GetRequiredService<PodiumDb>();
+    public DateTime Now => _host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+    public TextWriter Output { get; }
+    public TextWriter Error { get; }
+    public bool AsJson { get; }
+
+    public static async Task<AdminContext> OpenAsync(
+        IEnumerable<KeyValuePair<string, string?>> settings, TextWriter output, TextWriter error, bool json, CancellationToken ct)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddInMemoryCollection(settings);
+        // Admin output is for scripts: framework logging stays out of stdout.
+        builder.Logging.ClearProviders();
+        builder.AddPodiumDatabase();
+        builder.Services.AddSingleton(TimeProvider.System);
+        var context = new AdminContext(builder.Build(), output, error, json);
+        if (context._host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.AutoMigrate)
+            await context.Db.Database.MigrateAsync(ct);
+        return context;
+    }
+
+    /// <summary>Prints the result: JSON with --json, else the human line.</summary>
+    public int Report<T>(T value, string human)
+    {
+        Output.WriteLine(AsJson ? JsonSerializer.Serialize(value, Json) : human);
+        return 0;
+    }
+
+    /// <summary>Prints a failure on stderr, with field errors, and gives the exit code 1.</summary>
+    public int Fail(ApiError error)
+    {
+        Error.WriteLine($"error: {error.Message}");
+        foreach (var (field, messages) in error.Errors ?? new Dictionary<string, string[]>())
+            Error.WriteLine($"  {field}: {string.Join(" ", messages)}");
+        return 1;
+    }
+
+    public int Fail(string message) => Fail(new ApiError(StatusCodes.Status400BadRequest, message));
+
+    /// <summary>Runs the same checks as the HTTP endpoint; null when the request is valid.</summary>
+    public static ApiError? Check(IValidatable request)
+    {
+        var errors = new ValidationErrors();
+        request.Validate(errors);
+        return errors.Any ? Api.Validation(errors.ToDictionary()) : null;
+    }
+
+    public int Finish<T>(Outcome<T> outcome, Func<T, (object Json, string Human)> describe)
+    {
+        if (outcome.Error is not null) return Fail(outcome.Error);
+        var (json, human) = describe(outcome.Value!);
+        return Report(json, human);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        _host.Dispose();
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        ApiJson.Configure(options);
+        return options;
+    }
+}

@@ -1,0 +1,25 @@
+using Podium.Data.Entities;
+
+namespace Podium.Server.Auth;
+
+/// <summary>
+/// The organization a request acts in and the caller's role there. Scoped per request and
+/// filled once by <see cref="OrganizationFilter"/> before any org-scoped handler runs.
+/// </summary>
+public sealed class Tenant
+{
+    private Organization? _organization;
+
+    public int UserId { get; private set; }
+    public Role Role { get; private set; }
+    public Organization Organization => _organization ?? throw new InvalidOperationException("The tenant was not resolved for this endpoint.");
+    public int OrganizationId => Organization.Id;
+    public bool IsAdmin => Role == Role.Admin;
+
+    internal void Resolve(int userId, Organization organization, Role role)
+    {
+        UserId = userId;
+        _organization = organization;
+        Role = role;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Podium.Data;
+
+namespace Podium.Server.Data;
+
+public sealed class PodiumOptions
+{
+    /// <summary>Create demo data (and print its key) when the database is empty. <c>--no-demo</c> turns it off.</summary>
+    public bool Demo { get; set; } = true;
+}
+
+/// <summary>
+/// Runs before the server accepts requests: applies migrations, then on an empty database
+/// creates the demo data and, once the server listens, prints its key and a curl line.
+/// </summary>
+public sealed partial class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    IOptions<DatabaseOptions> database,
+    IOptions<PodiumOptions> podium,
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
+        if (database.Value.AutoMigrate)
+            await db.Database.MigrateAsync(cancellationToken);
+        if (!podium.Value.Demo || await db.Organizations.AnyAsync(cancellationToken))
+            return;
+
+        DemoCredentials demo;
+        try
+        {
+            demo = await DemoSeeder.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        {
+            // Another process sharing the database seeded it first.
+            LogSeedSkipped(logger, e.Message);
+            return;
+        }
+        lifetime.ApplicationStarted.Register(() => Console.Out.Write(DemoSeeder.Banner(demo, BaseUrl())));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string BaseUrl()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:8000";
+        return address.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
+            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data was not created: {Reason}")]
+    private static partial void LogSeedSkipped(ILogger logger, string reason);
+}

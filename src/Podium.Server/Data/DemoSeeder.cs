@@ -1,0 +1,56 @@
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Features.Agents;
+using Podium.Server.Features.ApiKeys;
+using Podium.Server.Features.Organizations;
+using Podium.Server.Features.Spaces;
+using Podium.Server.Features.Users;
+
+namespace Podium.Server.Data;
+
+/// <summary>What the first start prints: the only time the demo key is shown.</summary>
+public sealed record DemoCredentials(string OrgHandle, string SpaceToken, string AgentHandle, string Key);
+
+/// <summary>
+/// On an empty database, makes a demo organization with a space, a published simulated agent
+/// and an admin key, so a new user can call the API straight away.
+/// </summary>
+public static class DemoSeeder
+{
+    public const string OrgHandle = "demo";
+    public const string AgentHandle = "demo-agent";
+
+    public static async Task<DemoCredentials> SeedAsync(PodiumDb db, DateTime now, CancellationToken ct)
+    {
+        var user = Expect(await UserOperations.CreateAsync(db, new CreateUserRequest("admin@demo.podium.local", "Demo Admin"), now, ct));
+        var org = Expect(await OrganizationOperations.CreateAsync(db,
+            new CreateOrganizationRequest("Demo Organization", OrgHandle, "demo.podium.local"), user.Id, now, ct));
+        db.TenantId = org.Id;
+        var agent = Expect(await AgentOperations.CreateAsync(db, org.Id, new CreateAgentRequest(
+            "Demo Caller", AgentHandle, AgentType.Voice, AgentState.Published,
+            Purpose: "Call contacts and qualify them as leads",
+            Runtime: new AgentRuntimeRequest(AgentRuntime.Simulated)), now, ct));
+        var space = Expect(await SpaceOperations.CreateAsync(db, org.Id, new CreateSpaceRequest(
+            "Demo Outreach", "Contacts for the demo agent to call", SpaceType: "contact", ContentType: "contact",
+            AgentHandle: agent.Handle), user.Id, now, ct));
+        var key = await ApiKeyOperations.IssueAsync(db, user.Id, new CreateApiKeyRequest("demo"), now, ct);
+        return new DemoCredentials(org.DomainHandle, space.Token, agent.Handle, key.Key);
+    }
+
+    private static T Expect<T>(Features.Common.Outcome<T> outcome) =>
+        outcome.Error is null ? outcome.Value! : throw new InvalidOperationException($"Demo data could not be created: {outcome.Error.Message}");
+
+    public static string Banner(DemoCredentials demo, string baseUrl) => $"""
+
+        Podium is ready with demo data. This API key is shown once; keep it:
+
+            {demo.Key}
+
+        Try it:
+
+            curl -H "Authorization: Token {demo.Key}" -H "Org-Handle: {demo.OrgHandle}" {baseUrl}/api/v2/platform/spaces/
+
+        Demo space token: {demo.SpaceToken}   demo agent: {demo.AgentHandle}
+
+        """;
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Agents;
+
+public static class AgentEndpoints
+{
+    public static void MapAgents(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/agents").WithTags("Agents").RequireOrganization();
+        group.MapGet("/", ListAgents);
+        group.MapGet("/{agentHandle}", GetAgent);
+        group.MapPost("/", CreateAgent).RequireRole(Role.Admin);
+        group.MapPatch("/{agentHandle}", UpdateAgent).RequireRole(Role.Admin);
+        group.MapDelete("/{agentHandle}", DeleteAgent).RequireRole(Role.Admin);
+    }
+
+    /// <summary>All states unless <c>?state=</c> narrows it (the docs list published, draft and archived).</summary>
+    public static async Task<Results<ApiResponse<IReadOnlyList<AgentDto>>, ApiError>> ListAgents(
+        string? state, Paging paging, PodiumDb db, CancellationToken ct)
+    {
+        var agents = db.Agents.AsNoTracking();
+        if (state is not null)
+        {
+            if (!Enum.TryParse<AgentState>(state, ignoreCase: true, out var wanted) || int.TryParse(state, out _))
+                return Api.Validation("state", "Use one of: published, draft, archived.");
+            agents = agents.Where(a => a.State == wanted);
+        }
+        var count = await agents.CountAsync(ct);
+        var page = await paging.Apply(agents.OrderByDescending(a => a.Id), pageAll: true).Select(AgentDto.Projection).ToListAsync(ct);
+        return Api.List("Agents fetched successfully", page, count);
+    }
+
+    public static async Task<Results<ApiResponse<AgentDto>, ApiError>> GetAgent(string agentHandle, PodiumDb db, CancellationToken ct)
+    {
+        var agent = await db.Agents.AsNoTracking().Where(a => a.Handle == agentHandle).Select(AgentDto.Projection).FirstOrDefaultAsync(ct);
+        return agent is null ? Api.AgentNotFound : Api.Ok("Agent fetched successfully", agent);
+    }
+
+    public static async Task<Results<ApiResponse<AgentDto>, ApiError>> CreateAgent(
+        CreateAgentRequest request, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var created = await AgentOperations.CreateAsync(db, tenant.OrganizationId, request, clock.GetUtcNow().UtcDateTime, ct);
+        if (created.Error is not null) return created.Error;
+        return Api.Created("Agent created successfully", await ReadAsync(db, created.Value!.Id, ct));
+    }
+
+    public static async Task<Results<ApiResponse<AgentDto>, ApiError>> UpdateAgent(
+        string agentHandle, UpdateAgentRequest request, PodiumDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
+        if (agent is null) return Api.AgentNotFound;
+        if (request.SpaceToken is not null)
+        {
+            var space = await AgentOperations.ResolveSpaceAsync(db, request.SpaceToken, ct);
+            if (space.Error is not null) return space.Error;
+            agent.SpaceId = space.Value;
+        }
+        if (request.Name is not null) agent.Name = request.Name.Trim();
+        if (request.Type is { } type) agent.Type = type;
+        if (request.State is { } state) agent.State = state;
+        if (request.Purpose is not null) agent.Purpose = request.Purpose;
+        if (request.Description is not null) agent.Description = request.Description;
+        if (request.Runtime is not null) agent.Settings = request.Runtime.ApplyTo(agent.Settings);
+        agent.ModifiedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Api.Ok("Agent updated successfully", await ReadAsync(db, agent.Id, ct));
+    }
+
+    /// <summary>Soft delete: the handle stays reserved so old tasks never point at a stranger's agent.</summary>
+    public static async Task<Results<NoContent, ApiError>> DeleteAgent(string agentHandle, PodiumDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
+        if (agent is null) return Api.AgentNotFound;
+        var now = clock.GetUtcNow().UtcDateTime;
+        agent.DeletedAt = now;
+        agent.ModifiedAt = now;
+        agent.State = AgentState.Archived;
+        await db.Spaces.Where(s => s.AgentId == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AgentId, (int?)null), ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static Task<AgentDto> ReadAsync(PodiumDb db, int id, CancellationToken ct) =>
+        db.Agents.AsNoTracking().Where(a => a.Id == id).Select(AgentDto.Projection).SingleAsync(ct);
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Features.Common;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Agents;
+
+/// <summary>Agent writes shared by the HTTP endpoints and <c>admin agent create</c>. The db must be tenant-scoped.</summary>
+public static class AgentOperations
+{
+    public static readonly ApiError HandleTaken = Api.Conflict("An agent with this handle already exists.");
+
+    public static async Task<Outcome<Agent>> CreateAsync(
+        PodiumDb db, int organizationId, CreateAgentRequest request, DateTime now, CancellationToken ct)
+    {
+        var space = await ResolveSpaceAsync(db, request.SpaceToken, ct);
+        if (space.Error is not null) return space.Error;
+
+        var handle = request.Handle ?? Identifiers.AgentHandle();
+        // Handles are global, so the check looks past the tenant and soft-delete filters.
+        if (await db.Agents.IgnoreQueryFilters().AnyAsync(a => a.Handle == handle, ct))
+            return HandleTaken;
+
+        var agent = new Agent
+        {
+            OrganizationId = organizationId,
+            Handle = handle,
+            Name = request.Name.Trim(),
+            Type = request.Type,
+            State = request.State,
+            Purpose = request.Purpose ?? "",
+            Description = request.Description ?? "",
+            SpaceId = space.Value,
+            Settings = request.Runtime?.ApplyTo(new AgentSettings()) ?? new AgentSettings(),
+            CreatedAt = now,
+            ModifiedAt = now,
+        };
+        db.Agents.Add(agent);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return HandleTaken;
+        }
+        return agent;
+    }
+
+    /// <summary>The id of the org's space with this token; null for no token (or "" on update).</summary>
+    public static async Task<Outcome<int?>> ResolveSpaceAsync(PodiumDb db, string? spaceToken, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(spaceToken)) return new Outcome<int?>(null, null);
+        var id = await db.Spaces.Where(s => s.Token == spaceToken).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        return id is null ? Api.Validation("space_token", "No space with this token in the organization.") : id;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Podium.Server.Features.Common;
+
+/// <summary>
+/// Recognises a unique-index violation on either provider. Pre-checks race with concurrent
+/// writers (or other server processes); the index is the real guard and this turns it into a 409.
+/// </summary>
+public static class UniqueViolation
+{
+    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Organizations;
+
+public static class OrganizationEndpoints
+{
+    public static void MapOrganizations(this RouteGroupBuilder api)
+    {
+        // Listing and creating need no Org-Handle: they are how a caller finds one.
+        var group = api.MapGroup("/organizations").WithTags("Organizations").WithValidation();
+        group.MapGet("/", ListOrganizations);
+        group.MapPost("/", CreateOrganization);
+
+        var scoped = api.MapGroup("/organizations/{orgHandle}").WithTags("Organizations").RequireOrganization();
+        scoped.MapPatch("/", UpdateOrganization).RequireRole(Role.Admin);
+    }
+
+    public static async Task<ApiResponse<IReadOnlyList<OrganizationDto>>> ListOrganizations(
+        Caller caller, Paging paging, PodiumDb db, CancellationToken ct)
+    {
+        var query = db.Memberships.AsNoTracking().Where(m => m.UserId == caller.UserId);
+        var count = await query.CountAsync(ct);
+        var rows = await paging.Apply(query.OrderByDescending(m => m.OrganizationId), pageAll: true)
+            .Select(m => new { m.Organization, m.Role })
+            .ToListAsync(ct);
+        return Api.List("Organizations fetched successfully", rows.ConvertAll(r => OrganizationDto.From(r.Organization, r.Role)), count);
+    }
+
+    public static async Task<Results<ApiResponse<OrganizationDto>, ApiError>> CreateOrganization(
+        CreateOrganizationRequest request, Caller caller, PodiumDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var created = await OrganizationOperations.CreateAsync(db, request, caller.UserId, clock.GetUtcNow().UtcDateTime, ct);
+        if (created.Error is not null) return created.Error;
+        return Api.Created("Organization created successfully", OrganizationDto.From(created.Value!, Role.Admin));
+    }
+
+    public static async Task<ApiResponse<OrganizationDto>> UpdateOrganization(
+        UpdateOrganizationRequest request, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var organization = await db.Organizations.SingleAsync(o => o.Id == tenant.OrganizationId, ct);
+        if (request.Name is not null) organization.Name = request.Name.Trim();
+        if (request.Domain is not null) organization.Domain = request.Domain.Trim();
+        if (request.IsPrivateDomain is { } isPrivate) organization.IsPrivateDomain = isPrivate;
+        if (request.DefaultPhoneRegion is not null) organization.DefaultPhoneRegion = request.DefaultPhoneRegion.ToUpperInvariant();
+        if (request.Timezone is not null) organization.TimeZone = request.Timezone;
+        organization.ModifiedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Api.Ok("Organization updated successfully", OrganizationDto.From(organization, tenant.Role));
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Features.Common;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Spaces;
+
+/// <summary>Space writes shared by the HTTP endpoints and <c>admin space create</c>. The db must be tenant-scoped.</summary>
+public static class SpaceOperations
+{
+    public static async Task<Outcome<Space>> CreateAsync(
+        PodiumDb db, int organizationId, CreateSpaceRequest request, int? creatorUserId, DateTime now, CancellationToken ct)
+    {
+        var agent = await ResolveAgentAsync(db, request.AgentHandle, spaceId: null, ct);
+        if (agent.Error is not null) return agent.Error;
+        var members = await ResolveMembersAsync(db, organizationId, request.Members, ct);
+        if (members.Error is not null) return members.Error;
+
+        var space = new Space
+        {
+            OrganizationId = organizationId,
+            Name = request.Name.Trim(),
+            Slug = Identifiers.Slug(request.Name),
+            Token = Identifiers.SpaceToken(),
+            Description = request.Description ?? "",
+            Logo = string.IsNullOrEmpty(request.Logo) ? null : request.Logo,
+            PrivacyType = request.PrivacyType,
+            SpaceType = request.SpaceType ?? "general",
+            ContentType = request.ContentType ?? "general",
+            AgentId = agent.Value?.Id,
+            CreatedByUserId = creatorUserId,
+            CreatedAt = now,
+            ModifiedAt = now,
+        };
+        var memberIds = members.Value!.ToHashSet();
+        // Whoever makes a private space can see it.
+        if (space.PrivacyType == PrivacyType.Private && creatorUserId is { } creator) memberIds.Add(creator);
+        space.Members.AddRange(memberIds.Select(id => new SpaceMember { OrganizationId = organizationId, UserId = id }));
+        db.Spaces.Add(space);
+        await db.SaveChangesAsync(ct);
+        return space;
+    }
+
+    /// <summary>The agent named by handle, if it is the org's and not bound to another space; null for no handle.</summary>
+    public static async Task<Outcome<Agent?>> ResolveAgentAsync(PodiumDb db, string? handle, int? spaceId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(handle)) return new Outcome<Agent?>(null, null);
+        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == handle, ct);
+        if (agent is null)
+            return Api.Validation("agent_handle", "No agent with this handle in the organization.");
+        if (agent.SpaceId is { } bound && bound != spaceId)
+            return Api.Validation("agent_handle", "This agent is bound to another space.");
+        return agent;
+    }
+
+    /// <summary>User ids for member emails; each must belong to the organization.</summary>
+    public static async Task<Outcome<List<int>>> ResolveMembersAsync(
+        PodiumDb db, int organizationId, IReadOnlyList<string>? emails, CancellationToken ct)
+    {
+        if (emails is null || emails.Count == 0) return new List<int>();
+        var normalized = emails.Select(e => e.Trim().ToLowerInvariant()).ToList();
+        var found = await db.Memberships
+            .Where(m => m.OrganizationId == organizationId && normalized.Contains(m.User.Email))
+            .Select(m => new { m.UserId, m.User.Email })
+            .ToListAsync(ct);
+        var errors = new ValidationErrors();
+        for (var i = 0; i < normalized.Count; i++)
+            if (!found.Exists(f => f.Email == normalized[i]))
+                errors.Add($"members[{i}]", "Not a member of the organization.");
+        if (errors.Any) return Api.Validation(errors.ToDictionary());
+        return found.ConvertAll(f => f.UserId);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Podium.Data;
+using Podium.Server.Auth;
+using Podium.Server.Data;
+using Podium.Server.Features.Agents;
+using Podium.Server.Features.ApiKeys;
+using Podium.Server.Features.Members;
+using Podium.Server.Features.Organizations;
+using Podium.Server.Features.Spaces;
+using Podium.Server.Http;
+
+namespace Podium.Server;
+
+/// <summary>The server's services and pipeline, kept out of Program.cs so it stays a table of contents.</summary>
+public static class ServerSetup
+{
+    public const string ApiPrefix = "/api/v2/platform";
+    private const string DefaultUrl = "http://127.0.0.1:8000";
+
+    /// <summary>Turns <c>--no-demo</c> into <c>Podium:Demo=false</c>; every other argument is configuration as usual.</summary>
+    public static string[] TranslateFlags(string[] args) =>
+        args.Select(a => a == "--no-demo" ? "--Podium:Demo=false" : a).ToArray();
+
+    public static WebApplicationBuilder AddPodium(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+        builder.AddPodiumDatabase();
+        builder.Services.Configure<PodiumOptions>(builder.Configuration.GetSection("Podium"));
+        builder.Services.Configure<Http.HttpOptions>(builder.Configuration.GetSection("Podium"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddScoped<Tenant>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddHealthChecks().AddDbContextCheck<PodiumDb>(tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication UsePodium(this WebApplication app)
+    {
+        var http = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Http.HttpOptions>>().Value;
+        app.UseRequestId();
+        app.UseApiErrors();
+        app.UseBodySizeLimit(http.MaxRequestBodyBytes);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready"), ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
+
+        var api = app.MapGroup(ApiPrefix).RequireAuthorization();
+        api.MapOrganizations();
+        api.MapMembers();
+        api.MapSpaces();
+        api.MapAgents();
+        api.MapApiKeys();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Podium.Data;
+
+namespace Podium.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on Kestrel (a real socket, a random port) over a real database of kind
+/// <typeparamref name="TDb"/>, migrated by the server's own start-up. One per test class.
+/// </summary>
+public sealed class PodiumApp<TDb> : WebApplicationFactory<Program>, IAsyncLifetime where TDb : TestDatabase, new()
+{
+    public TDb Database { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Database.Unavailable is not null) return;
+        await Database.CreateAsync();
+        UseKestrel(0);
+        StartServer();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Database.Settings())
+            builder.UseSetting(key, value);
+        builder.UseSetting("Podium:Demo", "false");
+        builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>A database context outside any request, scoped to no tenant unless told.</summary>
+    public AsyncServiceScope Scope(out PodiumDb db, int? tenantId = null)
+    {
+        var scope = Services.CreateAsyncScope();
+        db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
+        db.TenantId = tenantId;
+        return scope;
+    }
+
+    public HttpClient Client(string? key = null, string? orgHandle = null)
+    {
+        var client = CreateClient();
+        if (key is not null) client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Token {key}");
+        if (orgHandle is not null) client.DefaultRequestHeaders.TryAddWithoutValidation("Org-Handle", orgHandle);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
