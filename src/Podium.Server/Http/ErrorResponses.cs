@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Podium.Server.Http;
@@ -52,12 +53,28 @@ public static partial class ErrorResponses
                 return new ApiError(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type. Send application/json.");
         }
         if (bad.InnerException is JsonException json)
-            return Api.Validation(JsonField(json.Path), json.Path is null or "$" ? "Malformed JSON." : "Invalid value for this field: wrong type or format.");
+            return JsonError(json);
         if (bad.Message.Contains("body was not provided", StringComparison.OrdinalIgnoreCase))
             return Api.Validation("body", "A JSON body is required.");
         return new ApiError(StatusCodes.Status400BadRequest, Api.ValidationMessage,
             new Dictionary<string, string[]> { ["request"] = ["The request could not be read."] });
     }
+
+    private static readonly string[] RequiredMessage = ["This field is required."];
+
+    private static ApiError JsonError(JsonException json)
+    {
+        if (json.Path is not null and not "$")
+            return Api.Validation(JsonField(json.Path), "Invalid value for this field: wrong type or format.");
+        // System.Text.Json names the missing required properties only in its message.
+        var missing = MissingProperties().Matches(json.Message).Select(m => m.Groups[1].Value).ToList();
+        if (json.Message.Contains("missing required properties", StringComparison.Ordinal) && missing.Count > 0)
+            return Api.Validation(missing.ToDictionary(name => name, _ => RequiredMessage));
+        return Api.Validation("body", "Malformed JSON.");
+    }
+
+    [GeneratedRegex("'([a-z0-9_]+)'")]
+    private static partial Regex MissingProperties();
 
     /// <summary>Turns a System.Text.Json path (<c>$.documents[2].name</c>) into the contract's key.</summary>
     private static string JsonField(string? path) =>

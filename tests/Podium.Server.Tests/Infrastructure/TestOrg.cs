@@ -49,6 +49,6 @@ public sealed record TestOrg(int Id, string Handle, TestUser Admin, TestUser Mem
         return user;
     }
 
-    private static T Expect<T>(Features.Common.Outcome<T> outcome) =>
+    private static T Expect<T>(Podium.Server.Features.Common.Outcome<T> outcome) =>
         outcome.Error is null ? outcome.Value! : throw new InvalidOperationException(outcome.Error.Message);
 }

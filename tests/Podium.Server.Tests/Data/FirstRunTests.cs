@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Podium.Server.Tests.Infrastructure;
+
+namespace Podium.Server.Tests.Data;
+
+/// <summary>The executable's first start on an empty database: demo data, a key and a curl line, once.</summary>
+public abstract partial class FirstRunTests<TDb> where TDb : TestDatabase, new()
+{
+    [Fact]
+    public async Task FirstStart_OnEmptyDatabase_PrintsWorkingKeyOnce()
+    {
+        await using var database = await CreateDatabaseAsync();
+        using var folder = new TempFolder();
+
+        string key, url;
+        await using (var first = ServerProcess.Start(database, folder.Path))
+        {
+            await first.ListeningAsync();
+            var output = await first.WaitForAsync("curl ");
+            var curl = CurlLine().Match(output);
+            Assert.True(curl.Success, output);
+            (key, url) = (curl.Groups[1].Value, curl.Groups[2].Value);
+
+            using var client = new HttpClient();
+            client.DefaultRequestHeaders.Add("Authorization", $"Token {key}");
+            client.DefaultRequestHeaders.Add("Org-Handle", "demo");
+            var body = await ApiAssert.Ok(await client.GetAsync(url), "Spaces fetched successfully");
+            var space = Assert.Single(body["data"]!.AsArray())!;
+            Assert.Equal("demo-agent", space["agent_handle"]!.GetValue<string>());
+        }
+
+        await using var second = ServerProcess.Start(database, folder.Path);
+        var address = await second.ListeningAsync();
+        using var again = new HttpClient();
+        again.DefaultRequestHeaders.Add("Authorization", $"Token {key}");
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"{address}/api/v2/platform/organizations/")).StatusCode);
+        Assert.DoesNotContain("pdm_", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("curl ", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FirstStart_WithNoDemo_CreatesNothing()
+    {
+        await using var database = await CreateDatabaseAsync();
+        using var folder = new TempFolder();
+        await using var server = ServerProcess.Start(database, folder.Path, "--no-demo");
+        var address = await server.ListeningAsync();
+        using var client = new HttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{address}/readyz")).StatusCode);
+        Assert.DoesNotContain("pdm_", server.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<TDb> CreateDatabaseAsync()
+    {
+        var database = new TDb();
+        Assert.SkipWhen(database.Unavailable is not null, database.Unavailable ?? "");
+        await database.CreateAsync();
+        return database;
+    }
+
+    [GeneratedRegex(@"curl -H ""Authorization: Token (pdm_[A-Za-z0-9]+)"" -H ""Org-Handle: demo"" (\S+)")]
+    private static partial Regex CurlLine();
+}
+
+public sealed class FirstRunTestsOnSqlite : FirstRunTests<Sqlite>;
+
+public sealed class FirstRunTestsOnPostgres : FirstRunTests<Postgres>;

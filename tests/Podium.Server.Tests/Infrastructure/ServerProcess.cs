@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Podium.Server.Tests.Infrastructure;
+
+/// <summary>The real server executable in its own process, with its standard output captured.</summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServerProcess(Process process) => _process = process;
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public static ServerProcess Start(TestDatabase database, string workingDirectory, params string[] args)
+    {
+        var serverDll = Path.Combine(AppContext.BaseDirectory, "Podium.Server.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { serverDll, "--urls", "http://127.0.0.1:0" }.Concat(args))
+            start.ArgumentList.Add(arg);
+        foreach (var (key, value) in database.Settings())
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var server = new ServerProcess(new Process { StartInfo = start });
+        server._process.OutputDataReceived += (_, e) => server.Receive(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.Receive(e.Data);
+        server._process.Start();
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        return server;
+    }
+
+    /// <summary>The address the server listens on, once it does.</summary>
+    public Task<string> ListeningAsync() => _listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+    /// <summary>Waits until the captured output contains <paramref name="text"/>.</summary>
+    public async Task<string> WaitForAsync(string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited)
+                throw new TimeoutException($"'{text}' never appeared. Output:\n{Output}");
+            await Task.Delay(50);
+        }
+        return Output;
+    }
+
+    private void Receive(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+        if (ListeningPattern().Match(line) is { Success: true } match)
+            _listening.TrySetResult(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://[0-9.:]+)")]
+    private static partial Regex ListeningPattern();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
