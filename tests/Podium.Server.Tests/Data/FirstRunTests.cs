@@ -51,6 +51,28 @@ public abstract partial class FirstRunTests<TDb> where TDb : TestDatabase, new()
         Assert.DoesNotContain("pdm_", server.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AdminCommands_ThroughTheExecutable_PrepareADatabaseTheServerThenServes()
+    {
+        await using var database = await CreateDatabaseAsync();
+        using var folder = new TempFolder();
+        Assert.Equal(0, (await ServerProcess.RunAsync(database, folder.Path, "admin", "org", "create", "--handle", "scripted", "--name", "Scripted")).Exit);
+        Assert.Equal(0, (await ServerProcess.RunAsync(database, folder.Path, "admin", "user", "create", "--email", "ops@example.test", "--name", "Ops")).Exit);
+        Assert.Equal(0, (await ServerProcess.RunAsync(database, folder.Path, "admin", "member", "add", "--org", "scripted", "--email", "ops@example.test", "--role", "viewer")).Exit);
+        var (exit, output, error) = await ServerProcess.RunAsync(database, folder.Path, "admin", "key", "create", "--email", "ops@example.test", "--json");
+        Assert.True(exit == 0, error);
+        var key = System.Text.Json.Nodes.JsonNode.Parse(output)!["key"]!.GetValue<string>();
+
+        // The scripted database is not empty, so the server adds no demo organization.
+        await using var server = ServerProcess.Start(database, folder.Path);
+        var address = await server.ListeningAsync();
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Add("Authorization", $"Token {key}");
+        var body = await ApiAssert.Ok(await client.GetAsync($"{address}/api/v2/platform/organizations/"), "Organizations fetched successfully");
+        Assert.Equal("viewer", Assert.Single(body["data"]!.AsArray())!["role"]!.GetValue<string>());
+        Assert.DoesNotContain("pdm_", server.Output, StringComparison.Ordinal);
+    }
+
     private static async Task<TDb> CreateDatabaseAsync()
     {
         var database = new TDb();

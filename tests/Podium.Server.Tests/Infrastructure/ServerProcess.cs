@@ -11,6 +11,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private static readonly string[] AnyPort = ["--urls", "http://127.0.0.1:0"];
+
     private ServerProcess(Process process) => _process = process;
 
     public string Output
@@ -20,12 +22,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public static ServerProcess Start(TestDatabase database, string workingDirectory, params string[] args)
     {
-        var serverDll = Path.Combine(AppContext.BaseDirectory, "Podium.Server.dll");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { serverDll, "--urls", "http://127.0.0.1:0" }.Concat(args))
-            start.ArgumentList.Add(arg);
-        foreach (var (key, value) in database.Settings())
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        var start = Info(database, workingDirectory, AnyPort.Concat(args));
         var server = new ServerProcess(new Process { StartInfo = start });
         server._process.OutputDataReceived += (_, e) => server.Receive(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Receive(e.Data);
@@ -33,6 +30,28 @@ public sealed partial class ServerProcess : IAsyncDisposable
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
         return server;
+    }
+
+    /// <summary>Runs the executable with <paramref name="args"/> to its end (an admin command, say).</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(TestDatabase database, string workingDirectory, params string[] args)
+    {
+        var start = Info(database, workingDirectory, args);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static ProcessStartInfo Info(TestDatabase database, string workingDirectory, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Podium.Server.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        foreach (var (key, value) in database.Settings())
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return start;
     }
 
     /// <summary>The address the server listens on, once it does.</summary>

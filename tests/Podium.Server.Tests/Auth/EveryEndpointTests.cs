@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text;
+using Podium.Server.Tests.Infrastructure;
+
+namespace Podium.Server.Tests.Auth;
+
+/// <summary>The endpoints this server has so far, as (method, path under the API prefix).</summary>
+public static class EndpointTable
+{
+    public static TheoryData<string, string> All => new()
+    {
+        { "GET", "organizations/" },
+        { "POST", "organizations/" },
+        { "PATCH", "organizations/{org}/" },
+        { "GET", "organizations/{org}/members/" },
+        { "POST", "organizations/{org}/members/" },
+        { "PATCH", "organizations/{org}/members/1/" },
+        { "DELETE", "organizations/{org}/members/1/" },
+        { "GET", "spaces/" },
+        { "POST", "spaces/" },
+        { "GET", "spaces/ANYTOKEN/" },
+        { "PATCH", "spaces/ANYTOKEN/" },
+        { "DELETE", "spaces/ANYTOKEN/" },
+        { "GET", "agents/" },
+        { "POST", "agents/" },
+        { "GET", "agents/any-agent/" },
+        { "PATCH", "agents/any-agent/" },
+        { "DELETE", "agents/any-agent/" },
+        { "GET", "api-keys/" },
+        { "POST", "api-keys/" },
+        { "DELETE", "api-keys/1/" },
+    };
+
+    public static TheoryData<string, string> OrgWrites => new()
+    {
+        { "PATCH", "organizations/{org}/" },
+        { "POST", "organizations/{org}/members/" },
+        { "PATCH", "organizations/{org}/members/1/" },
+        { "DELETE", "organizations/{org}/members/1/" },
+        { "POST", "spaces/" },
+        { "PATCH", "spaces/ANYTOKEN/" },
+        { "DELETE", "spaces/ANYTOKEN/" },
+        { "POST", "agents/" },
+        { "PATCH", "agents/any-agent/" },
+        { "DELETE", "agents/any-agent/" },
+    };
+}
+
+/// <summary>Every endpoint of this server refuses a missing or bad key, and a viewer's writes.</summary>
+public abstract class EveryEndpointTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) where TDb : TestDatabase, new()
+{
+    private static HttpRequestMessage Request(string method, string path, string org) =>
+        new(new HttpMethod(method), $"{Prefix}/{path.Replace("{org}", org, StringComparison.Ordinal)}")
+        {
+            Content = method is "GET" or "DELETE" ? null : new StringContent("{\"name\": \"x\", \"role\": \"admin\", \"email\": \"x@y.test\"}", Encoding.UTF8, "application/json"),
+        };
+
+    [Theory]
+    [MemberData(nameof(EndpointTable.All), MemberType = typeof(EndpointTable))]
+    public async Task Endpoint_WithoutKey_Is401(string method, string path)
+    {
+        var response = await App.Client(orgHandle: "demo").SendAsync(Request(method, path, "demo"));
+        await ApiAssert.Error(response, HttpStatusCode.Unauthorized, "Authentication credentials were not provided.");
+    }
+
+    [Theory]
+    [MemberData(nameof(EndpointTable.All), MemberType = typeof(EndpointTable))]
+    public async Task Endpoint_WithBadKey_Is401(string method, string path)
+    {
+        var response = await App.Client("pdm_not-a-real-key", "demo").SendAsync(Request(method, path, "demo"));
+        await ApiAssert.Error(response, HttpStatusCode.Unauthorized, "Invalid token.");
+    }
+
+    [Theory]
+    [MemberData(nameof(EndpointTable.OrgWrites), MemberType = typeof(EndpointTable))]
+    public async Task OrgWrite_AsViewer_Is403(string method, string path)
+    {
+        var org = await NewOrgAsync();
+        var response = await ClientFor(org, org.Viewer).SendAsync(Request(method, path, org.Handle));
+        await ApiAssert.Error(response, HttpStatusCode.Forbidden, "You do not have permission to perform this action.");
+    }
+
+    [Theory]
+    [MemberData(nameof(EndpointTable.OrgWrites), MemberType = typeof(EndpointTable))]
+    public async Task OrgWrite_InAnotherOrg_Is404(string method, string path)
+    {
+        var mine = await NewOrgAsync();
+        var theirs = await NewOrgAsync();
+        var response = await App.Client(mine.Admin.Key, theirs.Handle).SendAsync(Request(method, path, theirs.Handle));
+        await ApiAssert.Error(response, HttpStatusCode.NotFound, "Organization not found");
+    }
+}
+
+public sealed class EveryEndpointTestsOnSqlite(PodiumApp<Sqlite> app) : EveryEndpointTests<Sqlite>(app);
+
+public sealed class EveryEndpointTestsOnPostgres(PodiumApp<Postgres> app) : EveryEndpointTests<Postgres>(app);
