@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Podium.Server.Admin;
 using Podium.Server.Tests.Infrastructure;
 
