@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Server.Auth;
 using Podium.Server.Data;
@@ -30,8 +31,7 @@ public static class ServerSetup
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
         builder.AddPodiumDatabase();
-        builder.Services.Configure<PodiumOptions>(builder.Configuration.GetSection("Podium"));
-        builder.Services.Configure<Http.HttpOptions>(builder.Configuration.GetSection("Podium"));
+        builder.Services.AddOptions<PodiumOptions>().BindConfiguration("Podium").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -46,10 +46,10 @@ public static class ServerSetup
 
     public static WebApplication UsePodium(this WebApplication app)
     {
-        var http = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Http.HttpOptions>>().Value;
+        var options = app.Services.GetRequiredService<IOptions<PodiumOptions>>().Value;
         app.UseRequestId();
         app.UseApiErrors();
-        app.UseBodySizeLimit(http.MaxRequestBodyBytes);
+        app.UseBodySizeLimit(options.MaxRequestBodyBytes);
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -61,6 +61,12 @@ public sealed class OrganizationFilter : IEndpointFilter
         db.TenantId = membership.Organization.Id;
 
         var required = http.GetEndpoint()?.Metadata.GetMetadata<MinimumRole>()?.Role ?? Role.Viewer;
-        return membership.Role < required ? Api.Forbidden() : await next(context);
+        if (membership.Role < required)
+            return Api.Forbidden();
+
+        // Every log line written while handling the request names the tenant.
+        var logger = http.RequestServices.GetRequiredService<ILogger<OrganizationFilter>>();
+        using (logger.BeginScope(new Dictionary<string, object> { ["OrganizationId"] = membership.Organization.Id }))
+            return await next(context);
     }
 }

@@ -6,12 +6,6 @@ using Podium.Data;
 
 namespace Podium.Server.Data;
 
-public sealed class PodiumOptions
-{
-    /// <summary>Create demo data (and print its key) when the database is empty. <c>--no-demo</c> turns it off.</summary>
-    public bool Demo { get; set; } = true;
-}
-
 /// <summary>
 /// Runs before the server accepts requests: applies migrations, then on an empty database
 /// creates the demo data and, once the server listens, prints its key and a curl line.

@@ -2,12 +2,6 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Podium.Server.Http;
 
-public sealed class HttpOptions
-{
-    /// <summary>Largest request body accepted, in bytes.</summary>
-    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
-}
-
 /// <summary>
 /// Refuses an oversized body before anything reads it: by Content-Length at once, and through
 /// the server's own limit for chunked bodies (which surfaces as a 413 BadHttpRequestException).

@@ -80,8 +80,10 @@ public static class AgentEndpoints
         agent.DeletedAt = now;
         agent.ModifiedAt = now;
         agent.State = AgentState.Archived;
-        await db.Spaces.Where(s => s.AgentId == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AgentId, (int?)null), ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await db.Spaces.Where(s => s.AgentId == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AgentId, (int?)null), ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 

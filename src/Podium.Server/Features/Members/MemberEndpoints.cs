@@ -65,10 +65,12 @@ public static class MemberEndpoints
         if (membership.Role == Role.Admin && await MemberOperations.IsLastAdminAsync(db, tenant.OrganizationId, userId, ct))
             return MemberOperations.LastAdmin;
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(ct);
         // A removed member keeps no access to the organization's private spaces.
         await db.SpaceMembers.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
-        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }
 }
