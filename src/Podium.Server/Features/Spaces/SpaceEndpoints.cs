@@ -36,7 +36,7 @@ public static class SpaceEndpoints
         return Api.List("Spaces fetched successfully", spaces, count);
     }
 
-    public static async Task<Results<ApiResponse<SpaceDetailDto>, ApiError>> GetSpace(
+    public static async Task<Results<ApiResponse<SpaceDto>, ApiError>> GetSpace(
         string spaceToken, Tenant tenant, PodiumDb db, CancellationToken ct)
     {
         var space = await db.Spaces.AsNoTracking().VisibleTo(tenant)
@@ -44,19 +44,19 @@ public static class SpaceEndpoints
             .Select(SpaceDto.Projection)
             .FirstOrDefaultAsync(ct);
         if (space is null) return Api.SpaceNotFound;
-        return Api.Ok("Space fetched successfully", SpaceDetailDto.From(space, await AgentsOfAsync(db, space, ct)));
+        return Api.Ok("Space fetched successfully", await WithAgentsAsync(db, space, ct));
     }
 
-    public static async Task<Results<ApiResponse<SpaceDetailDto>, ApiError>> CreateSpace(
+    public static async Task<Results<ApiResponse<SpaceDto>, ApiError>> CreateSpace(
         CreateSpaceRequest request, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
     {
         var created = await SpaceOperations.CreateAsync(db, tenant.OrganizationId, request, tenant.UserId, clock.GetUtcNow().UtcDateTime, ct);
         if (created.Error is not null) return created.Error;
         var space = await ReadAsync(db, created.Value!.Id, ct);
-        return Api.Created("Space created successfully", SpaceDetailDto.From(space, await AgentsOfAsync(db, space, ct)));
+        return Api.Created("Space created successfully", await WithAgentsAsync(db, space, ct));
     }
 
-    public static async Task<Results<ApiResponse<SpaceDetailDto>, ApiError>> UpdateSpace(
+    public static async Task<Results<ApiResponse<SpaceDto>, ApiError>> UpdateSpace(
         string spaceToken, UpdateSpaceRequest request, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
     {
         var space = await db.Spaces.Include(s => s.Members).FirstOrDefaultAsync(s => s.Token == spaceToken, ct);
@@ -86,7 +86,7 @@ public static class SpaceEndpoints
         await db.SaveChangesAsync(ct);
 
         var updated = await ReadAsync(db, space.Id, ct);
-        return Api.Ok("Space updated successfully", SpaceDetailDto.From(updated, await AgentsOfAsync(db, updated, ct)));
+        return Api.Ok("Space updated successfully", await WithAgentsAsync(db, updated, ct));
     }
 
     public static async Task<Results<NoContent, ApiError>> DeleteSpace(
@@ -101,11 +101,14 @@ public static class SpaceEndpoints
     private static Task<SpaceDto> ReadAsync(PodiumDb db, int id, CancellationToken ct) =>
         db.Spaces.AsNoTracking().Where(s => s.Id == id).Select(SpaceDto.Projection).SingleAsync(ct);
 
-    /// <summary>The space's default agent and the agents bound to it.</summary>
-    private static async Task<IReadOnlyList<AgentRef>> AgentsOfAsync(PodiumDb db, SpaceDto space, CancellationToken ct) =>
-        await db.Agents.AsNoTracking()
-            .Where(a => a.SpaceId == space.Id || a.Handle == space.AgentHandle)
-            .OrderBy(a => a.Id)
-            .Select(a => new AgentRef(a.Name, a.Handle, a.Type))
-            .ToListAsync(ct);
+    /// <summary>The space with its agents: its default agent and the agents bound to it.</summary>
+    private static async Task<SpaceDto> WithAgentsAsync(PodiumDb db, SpaceDto space, CancellationToken ct) =>
+        space with
+        {
+            Agents = await db.Agents.AsNoTracking()
+                .Where(a => a.SpaceId == space.Id || a.Handle == space.AgentHandle)
+                .OrderBy(a => a.Id)
+                .Select(a => new AgentRef(a.Name, a.Handle, a.Type))
+                .ToListAsync(ct),
+        };
 }
