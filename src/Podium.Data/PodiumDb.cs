@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data.Entities;
 
 namespace Podium.Data;
 
-public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(options)
+public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Names of the model's query filters, for the rare query that must lift one.</summary>
     public static class Filters
@@ -25,6 +26,12 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
     public DbSet<Space> Spaces => Set<Space>();
     public DbSet<SpaceMember> SpaceMembers => Set<SpaceMember>();
     public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<Run> Runs => Set<Run>();
+    public DbSet<RunTask> Tasks => Set<RunTask>();
+    public DbSet<TaskAttempt> TaskAttempts => Set<TaskAttempt>();
+
+    /// <summary>The Data Protection key ring, shared by every server process on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -43,5 +50,8 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
         modelBuilder.Entity<SpaceMember>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<Agent>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<Agent>().HasQueryFilter(Filters.SoftDelete, e => e.DeletedAt == null);
+        modelBuilder.Entity<Run>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<RunTask>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<TaskAttempt>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
     }
 }

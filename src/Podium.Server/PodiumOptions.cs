@@ -11,4 +11,8 @@ public sealed class PodiumOptions
     /// <summary>Largest request body accepted, in bytes; larger bodies get 413.</summary>
     [Range(1024, 1024L * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The URL agents and users reach this server at (for callback URLs); the listening address when unset.</summary>
+    [Url]
+    public string? PublicUrl { get; set; }
 }

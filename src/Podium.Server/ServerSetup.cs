@@ -8,7 +8,10 @@ using Podium.Server.Features.Agents;
 using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Members;
 using Podium.Server.Features.Organizations;
+using Podium.Server.Engine;
+using Podium.Server.Features.Runs;
 using Podium.Server.Features.Spaces;
+using Podium.Server.Features.Tasks;
 using Podium.Server.Http;
 
 namespace Podium.Server;
@@ -40,6 +43,7 @@ public static class ServerSetup
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
+        builder.AddEngine();
         builder.Services.AddHealthChecks().AddDbContextCheck<PodiumDb>(tags: ["ready"]);
         return builder;
     }
@@ -62,6 +66,10 @@ public static class ServerSetup
         api.MapSpaces();
         api.MapAgents();
         api.MapApiKeys();
+        api.MapTasks();
+        api.MapRuns();
+        api.MapAgentWork();
+        app.MapTaskResults();
         return app;
     }
 }

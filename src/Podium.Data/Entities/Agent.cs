@@ -21,6 +21,9 @@ public sealed class Agent : ITenantOwned
 
     /// <summary>How the engine executes the agent's tasks; a JSON column.</summary>
     public AgentSettings Settings { get; set; } = new();
+
+    /// <summary>The key a webhook agent verifies our signatures with, encrypted at rest.</summary>
+    public string? ProtectedWebhookSecret { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ModifiedAt { get; set; }
     public DateTime? DeletedAt { get; set; }

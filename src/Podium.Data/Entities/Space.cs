@@ -19,6 +19,9 @@ public sealed class Space : ITenantOwned
     public int? AgentId { get; set; }
     public Agent? Agent { get; set; }
     public int? CreatedByUserId { get; set; }
+
+    /// <summary>Most tasks of this space in progress at once; null takes the engine's default.</summary>
+    public int? MaxConcurrency { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ModifiedAt { get; set; }
 

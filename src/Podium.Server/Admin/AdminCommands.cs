@@ -173,10 +173,12 @@ public static class AdminCommands
             var request = new CreateAgentRequest(parse.GetValue(name)!, parse.GetValue(handle), State: parse.GetValue(state),
                 SpaceToken: parse.GetValue(space), Runtime: new AgentRuntimeRequest(parse.GetValue(runtime), parse.GetValue(url)));
             if (AdminContext.Check(request) is { } invalid) return context.Fail(invalid);
-            var created = await AgentOperations.CreateAsync(context.Db, organization.Id, request, context.Now, ct);
+            var created = await AgentOperations.CreateAsync(context.Db, context.Protection, organization.Id, request, context.Now, ct);
             if (created.Error is not null) return context.Fail(created.Error);
-            var agent = await context.Db.Agents.AsNoTracking().Where(a => a.Id == created.Value!.Id).Select(AgentDto.Projection).SingleAsync(ct);
-            return context.Report(agent, $"Created agent {agent.Handle} ({agent.State.ToString().ToLowerInvariant()}).");
+            var (entity, secret) = created.Value;
+            var agent = await context.Db.Agents.AsNoTracking().Where(a => a.Id == entity.Id).Select(AgentDto.Projection).SingleAsync(ct) with { WebhookSecret = secret };
+            var human = $"Created agent {agent.Handle} ({agent.State.ToString().ToLowerInvariant()}).";
+            return context.Report(agent, secret is null ? human : $"{human}\nWebhook signing secret (shown once): {secret}");
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Server.Data;
@@ -27,6 +28,7 @@ public sealed class AdminContext : IAsyncDisposable
     }
 
     public PodiumDb Db => _scope.ServiceProvider.GetRequiredService<PodiumDb>();
+    public IDataProtectionProvider Protection => _scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>();
     public DateTime Now => _host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
     public TextWriter Output { get; }
     public TextWriter Error { get; }

@@ -5,18 +5,29 @@ using Podium.Server.Http;
 
 namespace Podium.Server.Auth;
 
-/// <summary>The least role an endpoint needs; read by <see cref="OrganizationFilter"/>.</summary>
+/// <summary>The least role an endpoint needs; read by the organization filters.</summary>
 public sealed record MinimumRole(Role Role);
 
 public static class OrganizationFilterExtensions
 {
     /// <summary>
-    /// Makes the group org-scoped: every endpoint resolves the caller's organization and role
-    /// first, so an outsider or a too-low role learns nothing from validation messages.
+    /// Makes the group org-scoped by the Org-Handle header (or <c>{orgHandle}</c> in the route):
+    /// every endpoint resolves the caller's organization and role first, so an outsider or a
+    /// too-low role learns nothing from validation messages.
     /// </summary>
     public static RouteGroupBuilder RequireOrganization(this RouteGroupBuilder group)
     {
         group.AddEndpointFilter<OrganizationFilter>();
+        return group.WithValidation();
+    }
+
+    /// <summary>
+    /// Makes the group org-scoped by the space (<c>{spaceToken}</c>) or agent (<c>{agentHandle}</c>)
+    /// in its route: that already names the organization, so Org-Handle is optional but must match.
+    /// </summary>
+    public static RouteGroupBuilder RequireResourceOrganization(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter<ResourceOrganizationFilter>();
         return group.WithValidation();
     }
 
@@ -31,8 +42,7 @@ public static class OrganizationFilterExtensions
 }
 
 /// <summary>
-/// Resolves the organization from the <c>{orgHandle}</c> route value or the Org-Handle header,
-/// checks the caller's membership and role, and scopes the request's <see cref="PodiumDb"/> to it.
+/// Resolves the organization from the <c>{orgHandle}</c> route value or the Org-Handle header.
 /// Not a member and no such organization look the same: 404.
 /// </summary>
 public sealed class OrganizationFilter : IEndpointFilter
@@ -46,16 +56,62 @@ public sealed class OrganizationFilter : IEndpointFilter
         var handle = http.GetRouteValue(RouteKey) as string ?? http.Request.Headers[HeaderName].ToString();
         if (string.IsNullOrWhiteSpace(handle))
             return new ApiError(StatusCodes.Status400BadRequest, "Org-Handle header is required.");
+        var normalized = handle.Trim().ToLowerInvariant();
+        return await TenantScope.EnterAsync(context, next, m => m.Organization.DomainHandle == normalized, Api.OrganizationNotFound);
+    }
+}
 
+/// <summary>
+/// Resolves the organization that owns the space or agent named in the route. A resource of an
+/// organization the caller is not in, or one that does not match a given Org-Handle, is 404.
+/// </summary>
+public sealed class ResourceOrganizationFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var db = http.RequestServices.GetRequiredService<PodiumDb>();
+        string[] tenantOnly = [PodiumDb.Filters.Tenant];
+        int? organizationId;
+        ApiError notFound;
+        if (http.GetRouteValue("spaceToken") is string token)
+        {
+            notFound = Api.SpaceNotFound;
+            organizationId = await db.Spaces.IgnoreQueryFilters(tenantOnly).Where(s => s.Token == token)
+                .Select(s => (int?)s.OrganizationId).FirstOrDefaultAsync(http.RequestAborted);
+        }
+        else
+        {
+            notFound = Api.AgentNotFound;
+            var handle = http.GetRouteValue("agentHandle") as string;
+            organizationId = await db.Agents.IgnoreQueryFilters(tenantOnly).Where(a => a.Handle == handle)
+                .Select(a => (int?)a.OrganizationId).FirstOrDefaultAsync(http.RequestAborted);
+        }
+        if (organizationId is null) return notFound;
+
+        var given = http.Request.Headers[OrganizationFilter.HeaderName].ToString().Trim().ToLowerInvariant();
+        return await TenantScope.EnterAsync(context, next,
+            m => m.OrganizationId == organizationId && (given == "" || m.Organization.DomainHandle == given), notFound);
+    }
+}
+
+/// <summary>The shared second half of both filters: membership, role, tenant scope, log scope.</summary>
+internal static class TenantScope
+{
+    public static async ValueTask<object?> EnterAsync(
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next,
+        System.Linq.Expressions.Expression<Func<Membership, bool>> organization, ApiError notFound)
+    {
+        var http = context.HttpContext;
         var caller = Caller.From(http.User);
         var db = http.RequestServices.GetRequiredService<PodiumDb>();
-        var normalized = handle.Trim().ToLowerInvariant();
         var membership = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == caller.UserId && m.Organization.DomainHandle == normalized)
+            .Where(m => m.UserId == caller.UserId)
+            .Where(organization)
             .Select(m => new { m.Role, m.Organization })
             .FirstOrDefaultAsync(http.RequestAborted);
         if (membership is null)
-            return Api.OrganizationNotFound;
+            return notFound;
 
         http.RequestServices.GetRequiredService<Tenant>().Resolve(caller.UserId, membership.Organization, membership.Role);
         db.TenantId = membership.Organization.Id;

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Podium.Data;
+using Podium.Server.Engine;
 
 namespace Podium.Server.Data;
 
@@ -15,7 +15,7 @@ public sealed partial class DatabaseInitializer(
     IOptions<DatabaseOptions> database,
     IOptions<PodiumOptions> podium,
     IHostApplicationLifetime lifetime,
-    IServer server,
+    PublicAddress address,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -31,7 +31,7 @@ public sealed partial class DatabaseInitializer(
         DemoCredentials demo;
         try
         {
-            demo = await DemoSeeder.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            demo = await DemoSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
         {
@@ -39,19 +39,10 @@ public sealed partial class DatabaseInitializer(
             LogSeedSkipped(logger, e.Message);
             return;
         }
-        lifetime.ApplicationStarted.Register(() => Console.Out.Write(DemoSeeder.Banner(demo, BaseUrl())));
+        lifetime.ApplicationStarted.Register(() => Console.Out.Write(DemoSeeder.Banner(demo, address.BaseUrl)));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private string BaseUrl()
-    {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:8000";
-        return address.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://*", "://127.0.0.1", StringComparison.Ordinal);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data was not created: {Reason}")]
     private static partial void LogSeedSkipped(ILogger logger, string reason);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Podium.Data;
@@ -40,6 +41,8 @@ public static class DatabaseSetup
             var connection = sp.GetRequiredService<DatabaseConnection>();
             o.UsePodiumDatabase(connection.Provider, connection.ConnectionString);
         });
+        // The key ring lives in the database, so every process (and a restart) reads the same keys.
+        builder.Services.AddDataProtection().SetApplicationName("Podium").PersistKeysToDbContext<PodiumDb>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Features.Agents;
@@ -20,13 +21,13 @@ public static class DemoSeeder
     public const string OrgHandle = "demo";
     public const string AgentHandle = "demo-agent";
 
-    public static async Task<DemoCredentials> SeedAsync(PodiumDb db, DateTime now, CancellationToken ct)
+    public static async Task<DemoCredentials> SeedAsync(PodiumDb db, IDataProtectionProvider protection, DateTime now, CancellationToken ct)
     {
         var user = Expect(await UserOperations.CreateAsync(db, new CreateUserRequest("admin@demo.podium.local", "Demo Admin"), now, ct));
         var org = Expect(await OrganizationOperations.CreateAsync(db,
             new CreateOrganizationRequest("Demo Organization", OrgHandle, "demo.podium.local"), user.Id, now, ct));
         db.TenantId = org.Id;
-        var agent = Expect(await AgentOperations.CreateAsync(db, org.Id, new CreateAgentRequest(
+        var (agent, _) = Expect(await AgentOperations.CreateAsync(db, protection, org.Id, new CreateAgentRequest(
             "Demo Caller", AgentHandle, AgentType.Voice, AgentState.Published,
             Purpose: "Call contacts and qualify them as leads",
             Runtime: new AgentRuntimeRequest(AgentRuntime.Simulated)), now, ct));

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Podium.Server.Http;
 
@@ -8,13 +9,15 @@ namespace Podium.Server.Http;
 /// </summary>
 public static class BodySizeLimit
 {
+    /// <param name="maxBytes">The limit for endpoints that set none of their own (<see cref="IRequestSizeLimitMetadata"/>).</param>
     public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app, long maxBytes) => app.Use((context, next) =>
     {
-        if (context.Request.ContentLength > maxBytes)
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? maxBytes;
+        if (context.Request.ContentLength > limit)
             return new ApiError(StatusCodes.Status413PayloadTooLarge, "Request body too large.").ExecuteAsync(context);
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
-            feature.MaxRequestBodySize = maxBytes;
+            feature.MaxRequestBodySize = limit;
         return next(context);
     });
 }

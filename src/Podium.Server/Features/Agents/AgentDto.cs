@@ -1,11 +1,16 @@
 using System.Linq.Expressions;
+using System.Text.Json.Serialization;
 using Podium.Data.Entities;
 
 namespace Podium.Server.Features.Agents;
 
-public sealed record AgentRuntimeDto(AgentRuntime Type, string? Url);
+public sealed record AgentRuntimeDto(AgentRuntime Type, string? Url, int TimeoutSeconds);
 
-/// <summary>The documented agent fields plus Podium's configuration (space binding, runtime).</summary>
+public sealed record CallingHoursDto(IReadOnlyList<string> Days, IReadOnlyList<TimeRangeRequest> Ranges);
+
+public sealed record RetryDto(int MaxAttempts, IReadOnlyList<string> On, int BackoffSeconds);
+
+/// <summary>The documented agent fields plus Podium's configuration: space binding, runtime, concurrency, calling hours, retries.</summary>
 public sealed record AgentDto(
     string Handle,
     string Name,
@@ -15,12 +20,28 @@ public sealed record AgentDto(
     string Description,
     string? SpaceToken,
     AgentRuntimeDto Runtime,
+    int MaxConcurrency,
+    CallingHoursDto CallingHours,
+    RetryDto Retry,
+    SimulationSettings Simulation,
     DateTime Created,
     DateTime Modified)
 {
-    public static readonly Expression<Func<Agent, AgentDto>> Projection = a => new AgentDto(
-        a.Handle, a.Name, a.Type, a.State, a.Purpose, a.Description,
-        a.Space == null ? null : a.Space.Token,
-        new AgentRuntimeDto(a.Settings.Runtime, a.Settings.Url),
-        a.CreatedAt, a.ModifiedAt);
+    /// <summary>The webhook signing secret: in the answer that created it, and never again.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? WebhookSecret { get; init; }
+
+    public static readonly Expression<Func<Agent, AgentDto>> Projection = a => From(a.Handle, a.Name, a.Type, a.State, a.Purpose, a.Description,
+        a.Space == null ? null : a.Space.Token, a.Settings, a.CreatedAt, a.ModifiedAt);
+
+    private static AgentDto From(string handle, string name, AgentType type, AgentState state, string purpose, string description,
+        string? spaceToken, AgentSettings s, DateTime created, DateTime modified) => new(
+        handle, name, type, state, purpose, description, spaceToken,
+        new AgentRuntimeDto(s.Runtime, s.Url, s.TimeoutSeconds),
+        s.MaxConcurrency,
+        new CallingHoursDto(s.CallingDays.Select(AgentSettingsInput.DayName).ToList(),
+            s.CallingHours.Select(r => new TimeRangeRequest(r.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.End.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList()),
+        new RetryDto(s.MaxAttempts, s.RetryOn, s.BackoffSeconds),
+        s.Simulation,
+        created, modified);
 }

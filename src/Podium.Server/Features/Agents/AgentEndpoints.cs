@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
@@ -42,15 +43,16 @@ public static class AgentEndpoints
     }
 
     public static async Task<Results<ApiResponse<AgentDto>, ApiError>> CreateAgent(
-        CreateAgentRequest request, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
+        CreateAgentRequest request, Tenant tenant, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
     {
-        var created = await AgentOperations.CreateAsync(db, tenant.OrganizationId, request, clock.GetUtcNow().UtcDateTime, ct);
+        var created = await AgentOperations.CreateAsync(db, protection, tenant.OrganizationId, request, clock.GetUtcNow().UtcDateTime, ct);
         if (created.Error is not null) return created.Error;
-        return Api.Created("Agent created successfully", await ReadAsync(db, created.Value!.Id, ct));
+        var (agent, secret) = created.Value;
+        return Api.Created("Agent created successfully", await ReadAsync(db, agent.Id, ct) with { WebhookSecret = secret });
     }
 
     public static async Task<Results<ApiResponse<AgentDto>, ApiError>> UpdateAgent(
-        string agentHandle, UpdateAgentRequest request, PodiumDb db, TimeProvider clock, CancellationToken ct)
+        string agentHandle, UpdateAgentRequest request, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
     {
         var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
         if (agent is null) return Api.AgentNotFound;
@@ -65,10 +67,11 @@ public static class AgentEndpoints
         if (request.State is { } state) agent.State = state;
         if (request.Purpose is not null) agent.Purpose = request.Purpose;
         if (request.Description is not null) agent.Description = request.Description;
-        if (request.Runtime is not null) agent.Settings = request.Runtime.ApplyTo(agent.Settings);
+        agent.Settings = request.ApplyTo(agent.Settings);
+        var secret = WebhookSecrets.EnsureFor(agent, protection);
         agent.ModifiedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return Api.Ok("Agent updated successfully", await ReadAsync(db, agent.Id, ct));
+        return Api.Ok("Agent updated successfully", await ReadAsync(db, agent.Id, ct) with { WebhookSecret = secret });
     }
 
     /// <summary>Soft delete: the handle stays reserved so old tasks never point at a stranger's agent.</summary>

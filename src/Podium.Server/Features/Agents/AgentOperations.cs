@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
@@ -11,8 +12,9 @@ public static class AgentOperations
 {
     public static readonly ApiError HandleTaken = Api.Conflict("An agent with this handle already exists.");
 
-    public static async Task<Outcome<Agent>> CreateAsync(
-        PodiumDb db, int organizationId, CreateAgentRequest request, DateTime now, CancellationToken ct)
+    /// <returns>The agent and, for a webhook agent, its signing secret in the clear (shown once).</returns>
+    public static async Task<Outcome<(Agent Agent, string? Secret)>> CreateAsync(
+        PodiumDb db, IDataProtectionProvider protection, int organizationId, CreateAgentRequest request, DateTime now, CancellationToken ct)
     {
         var space = await ResolveSpaceAsync(db, request.SpaceToken, ct);
         if (space.Error is not null) return space.Error;
@@ -32,10 +34,11 @@ public static class AgentOperations
             Purpose = request.Purpose ?? "",
             Description = request.Description ?? "",
             SpaceId = space.Value,
-            Settings = request.Runtime?.ApplyTo(new AgentSettings()) ?? new AgentSettings(),
+            Settings = request.Settings(),
             CreatedAt = now,
             ModifiedAt = now,
         };
+        var secret = WebhookSecrets.EnsureFor(agent, protection);
         db.Agents.Add(agent);
         try
         {
@@ -45,7 +48,7 @@ public static class AgentOperations
         {
             return HandleTaken;
         }
-        return agent;
+        return (agent, secret);
     }
 
     /// <summary>The id of the org's space with this token; null for no token (or "" on update).</summary>

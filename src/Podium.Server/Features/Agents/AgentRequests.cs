@@ -4,19 +4,6 @@ using Podium.Server.Http;
 
 namespace Podium.Server.Features.Agents;
 
-/// <summary>How the engine runs the agent: built-in simulation, or an HTTP POST to <c>url</c>.</summary>
-public sealed record AgentRuntimeRequest(AgentRuntime Type, string? Url = null)
-{
-    public void Validate(ValidationErrors errors, string field)
-    {
-        if (Type == AgentRuntime.Webhook && Url is null) errors.Add($"{field}.url", "A webhook agent needs a url.");
-        if (Type == AgentRuntime.Simulated && Url is not null) errors.Add($"{field}.url", "Only a webhook agent takes a url.");
-        Rules.HttpUrl(errors, $"{field}.url", Url);
-    }
-
-    public AgentSettings ApplyTo(AgentSettings settings) => settings with { Runtime = Type, Url = Url };
-}
-
 /// <param name="Handle">Unique across the server; generated ("space-agent-…") when left out.</param>
 /// <param name="SpaceToken">Binds the agent to one space of the organization.</param>
 public sealed record CreateAgentRequest(
@@ -27,7 +14,11 @@ public sealed record CreateAgentRequest(
     string? Purpose = null,
     string? Description = null,
     string? SpaceToken = null,
-    AgentRuntimeRequest? Runtime = null) : IValidatable
+    AgentRuntimeRequest? Runtime = null,
+    int? MaxConcurrency = null,
+    CallingHoursRequest? CallingHours = null,
+    RetryRequest? Retry = null,
+    SimulationRequest? Simulation = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
@@ -36,8 +27,10 @@ public sealed record CreateAgentRequest(
         Rules.AgentHandle(errors, "handle", Handle);
         errors.MaxLength("purpose", Purpose, 2000);
         errors.MaxLength("description", Description, 2000);
-        Runtime?.Validate(errors, "runtime");
+        AgentSettingsInput.Validate(errors, Runtime, MaxConcurrency, CallingHours, Retry, Simulation);
     }
+
+    public AgentSettings Settings() => AgentSettingsInput.Apply(new AgentSettings(), Runtime, MaxConcurrency, CallingHours, Retry, Simulation);
 }
 
 /// <summary>Fields left out (or null) keep their value; space_token "" unbinds the agent.</summary>
@@ -48,7 +41,11 @@ public sealed record UpdateAgentRequest(
     string? Purpose = null,
     string? Description = null,
     string? SpaceToken = null,
-    AgentRuntimeRequest? Runtime = null) : IValidatable
+    AgentRuntimeRequest? Runtime = null,
+    int? MaxConcurrency = null,
+    CallingHoursRequest? CallingHours = null,
+    RetryRequest? Retry = null,
+    SimulationRequest? Simulation = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
@@ -56,6 +53,8 @@ public sealed record UpdateAgentRequest(
         errors.MaxLength("name", Name, 200);
         errors.MaxLength("purpose", Purpose, 2000);
         errors.MaxLength("description", Description, 2000);
-        Runtime?.Validate(errors, "runtime");
+        AgentSettingsInput.Validate(errors, Runtime, MaxConcurrency, CallingHours, Retry, Simulation);
     }
+
+    public AgentSettings ApplyTo(AgentSettings settings) => AgentSettingsInput.Apply(settings, Runtime, MaxConcurrency, CallingHours, Retry, Simulation);
 }

@@ -23,6 +23,7 @@ public sealed record SpaceDto(
     string SpaceType,
     string ContentType,
     string? AgentHandle,
+    int? MaxConcurrency,
     OrganizationRef Organization,
     DateTime CreatedAt,
     DateTime Created,
@@ -32,6 +33,7 @@ public sealed record SpaceDto(
     public static readonly Expression<Func<Space, SpaceDto>> Projection = s => new SpaceDto(
         s.Id, s.Name, s.Slug, s.Token, s.Description, s.Logo, s.PrivacyType, s.SpaceType, s.ContentType,
         s.Agent == null ? null : s.Agent.Handle,
+        s.MaxConcurrency,
         new OrganizationRef(s.Organization.Name, s.Organization.DomainHandle),
         s.CreatedAt, s.CreatedAt, s.ModifiedAt, null);
 }

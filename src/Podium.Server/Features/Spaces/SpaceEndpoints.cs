@@ -82,6 +82,7 @@ public static class SpaceEndpoints
         if (request.PrivacyType is { } privacy) space.PrivacyType = privacy;
         if (request.SpaceType is not null) space.SpaceType = request.SpaceType;
         if (request.ContentType is not null) space.ContentType = request.ContentType;
+        if (request.MaxConcurrency is { } cap) space.MaxConcurrency = cap;
         space.ModifiedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
 

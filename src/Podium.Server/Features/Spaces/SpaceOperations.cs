@@ -29,6 +29,7 @@ public static class SpaceOperations
             SpaceType = request.SpaceType ?? "general",
             ContentType = request.ContentType ?? "general",
             AgentId = agent.Value?.Id,
+            MaxConcurrency = request.MaxConcurrency,
             CreatedByUserId = creatorUserId,
             CreatedAt = now,
             ModifiedAt = now,

@@ -15,6 +15,11 @@ public static class SpaceVocabulary
             errors.Add(field, $"\"{value}\" is not a valid choice. Use one of: {string.Join(", ", allowed)}.");
     }
 
+    public static void Concurrency(ValidationErrors errors, int? value)
+    {
+        if (value is < 1 or > 100_000) errors.Add("max_concurrency", "Must be from 1 to 100000.");
+    }
+
     public static void Common(ValidationErrors errors, string? description, string? logo, string? spaceType, string? contentType, IReadOnlyList<string>? members)
     {
         errors.MaxLength("description", description, 2000);
@@ -35,10 +40,12 @@ public sealed record CreateSpaceRequest(
     string? SpaceType = null,
     string? ContentType = null,
     string? AgentHandle = null,
-    IReadOnlyList<string>? Members = null) : IValidatable
+    IReadOnlyList<string>? Members = null,
+    int? MaxConcurrency = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
+        SpaceVocabulary.Concurrency(errors, MaxConcurrency);
         errors.Required("name", Name);
         errors.MaxLength("name", Name, 200);
         SpaceVocabulary.Common(errors, Description, Logo, SpaceType, ContentType, Members);
@@ -54,10 +61,12 @@ public sealed record UpdateSpaceRequest(
     string? SpaceType = null,
     string? ContentType = null,
     string? AgentHandle = null,
-    IReadOnlyList<string>? Members = null) : IValidatable
+    IReadOnlyList<string>? Members = null,
+    int? MaxConcurrency = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
+        SpaceVocabulary.Concurrency(errors, MaxConcurrency);
         if (Name is not null) errors.Required("name", Name);
         errors.MaxLength("name", Name, 200);
         SpaceVocabulary.Common(errors, Description, Logo, SpaceType, ContentType, Members);

@@ -12,6 +12,20 @@ namespace Podium.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -114,6 +128,7 @@ namespace Podium.Migrations.Sqlite.Migrations
                     Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     SpaceId = table.Column<int>(type: "INTEGER", nullable: true),
                     Settings = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ProtectedWebhookSecret = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
@@ -146,6 +161,7 @@ namespace Podium.Migrations.Sqlite.Migrations
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     AgentId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedByUserId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaxConcurrency = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
@@ -165,6 +181,51 @@ namespace Podium.Migrations.Sqlite.Migrations
                         principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpaceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunId = table.Column<string>(type: "TEXT", maxLength: 33, nullable: false),
+                    CreatedByUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Objective = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    RunMode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TotalTasks = table.Column<int>(type: "INTEGER", nullable: false),
+                    Schedule = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Filters = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    RequestHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Runs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Runs_Agents_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "Agents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Runs_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Runs_Spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "Spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -188,6 +249,91 @@ namespace Podium.Migrations.Sqlite.Migrations
                         name: "FK_SpaceMembers_Users_UserId",
                         column: x => x.UserId,
                         principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SpaceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<string>(type: "TEXT", maxLength: 33, nullable: false),
+                    DocumentId = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    RefId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Input = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    Output = table.Column<string>(type: "TEXT", maxLength: 1000000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ExecutionType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RecipientTimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ScheduledFor = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AwaitingCallback = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetryBaseAttempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailureCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CostMicros = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastStatusChange = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Agents_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "Agents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "Runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Tasks_Spaces_SpaceId",
+                        column: x => x.SpaceId,
+                        principalTable: "Spaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    CostMicros = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskAttempts_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -242,6 +388,43 @@ namespace Podium.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Runs_AgentId",
+                table: "Runs",
+                column: "AgentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Runs_OrganizationId_AgentId_Id",
+                table: "Runs",
+                columns: new[] { "OrganizationId", "AgentId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Runs_OrganizationId_IdempotencyKey",
+                table: "Runs",
+                columns: new[] { "OrganizationId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Runs_OrganizationId_SpaceId_Id",
+                table: "Runs",
+                columns: new[] { "OrganizationId", "SpaceId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Runs_OrganizationId_SpaceId_Status_Id",
+                table: "Runs",
+                columns: new[] { "OrganizationId", "SpaceId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Runs_RunId",
+                table: "Runs",
+                column: "RunId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Runs_SpaceId",
+                table: "Runs",
+                column: "SpaceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SpaceMembers_OrganizationId_UserId",
                 table: "SpaceMembers",
                 columns: new[] { "OrganizationId", "UserId" });
@@ -279,6 +462,72 @@ namespace Podium.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TaskAttempts_OrganizationId_StartedAt",
+                table: "TaskAttempts",
+                columns: new[] { "OrganizationId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskAttempts_OrganizationId_TaskId_Number",
+                table: "TaskAttempts",
+                columns: new[] { "OrganizationId", "TaskId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskAttempts_TaskId",
+                table: "TaskAttempts",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_AgentId",
+                table: "Tasks",
+                column: "AgentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_OrganizationId_AgentId_Id",
+                table: "Tasks",
+                columns: new[] { "OrganizationId", "AgentId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_OrganizationId_RunId_Id",
+                table: "Tasks",
+                columns: new[] { "OrganizationId", "RunId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_OrganizationId_SpaceId_Id",
+                table: "Tasks",
+                columns: new[] { "OrganizationId", "SpaceId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_OrganizationId_SpaceId_Status_Id",
+                table: "Tasks",
+                columns: new[] { "OrganizationId", "SpaceId", "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_RunId_Status",
+                table: "Tasks",
+                columns: new[] { "RunId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_SpaceId",
+                table: "Tasks",
+                column: "SpaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Status_DueAt",
+                table: "Tasks",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Status_LeaseExpiresAt",
+                table: "Tasks",
+                columns: new[] { "Status", "LeaseExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_TaskId",
+                table: "Tasks",
+                column: "TaskId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Users_Email",
                 table: "Users",
                 column: "Email",
@@ -312,13 +561,25 @@ namespace Podium.Migrations.Sqlite.Migrations
                 name: "ApiKeys");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "Memberships");
 
             migrationBuilder.DropTable(
                 name: "SpaceMembers");
 
             migrationBuilder.DropTable(
+                name: "TaskAttempts");
+
+            migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "Runs");
 
             migrationBuilder.DropTable(
                 name: "Organizations");

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Podium.Data.Entities;
+
+namespace Podium.Data.Configuration;
+
+internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
+{
+    public void Configure(EntityTypeBuilder<Run> b)
+    {
+        b.Property(e => e.RunId).HasMaxLength(33);
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(24);
+        b.Property(e => e.RunMode).HasMaxLength(16);
+        b.Property(e => e.Objective).HasMaxLength(10000);
+        b.Property(e => e.Schedule).HasMaxLength(4000);
+        b.Property(e => e.Filters).HasMaxLength(4000);
+        b.Property(e => e.IdempotencyKey).HasMaxLength(255);
+        b.Property(e => e.RequestHash).HasMaxLength(32);
+        b.HasIndex(e => e.RunId).IsUnique();
+        b.HasIndex(e => new { e.OrganizationId, e.IdempotencyKey }).IsUnique();
+        b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Id });
+        b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Status, e.Id });
+        b.HasIndex(e => new { e.OrganizationId, e.AgentId, e.Id });
+        b.HasOne(e => e.Space).WithMany().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Agent).WithMany().HasForeignKey(e => e.AgentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RunTaskConfiguration : IEntityTypeConfiguration<RunTask>
+{
+    public void Configure(EntityTypeBuilder<RunTask> b)
+    {
+        b.Property(e => e.TaskId).HasMaxLength(33);
+        b.Property(e => e.DocumentId).HasMaxLength(24);
+        b.Property(e => e.RefId).HasMaxLength(255);
+        b.Property(e => e.Input).HasMaxLength(100000);
+        b.Property(e => e.Output).HasMaxLength(1000000);
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.ExecutionType).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.RecipientTimeZone).HasMaxLength(64);
+        b.Property(e => e.LeaseOwner).HasMaxLength(128);
+        b.Property(e => e.LastFailureReason).HasMaxLength(1000);
+        b.Property(e => e.Outcome).HasMaxLength(32);
+        b.HasIndex(e => e.TaskId).IsUnique();
+        b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Id });
+        b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Status, e.Id });
+        b.HasIndex(e => new { e.OrganizationId, e.RunId, e.Id });
+        b.HasIndex(e => new { e.OrganizationId, e.AgentId, e.Id });
+        // The engine's own indexes span tenants: it finds due work and live leases server-wide.
+        b.HasIndex(e => new { e.RunId, e.Status });
+        b.HasIndex(e => new { e.Status, e.DueAt });
+        b.HasIndex(e => new { e.Status, e.LeaseExpiresAt });
+        b.HasOne(e => e.Run).WithMany().HasForeignKey(e => e.RunId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Agent>().WithMany().HasForeignKey(e => e.AgentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Space>().WithMany().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TaskAttemptConfiguration : IEntityTypeConfiguration<TaskAttempt>
+{
+    public void Configure(EntityTypeBuilder<TaskAttempt> b)
+    {
+        b.Property(e => e.Node).HasMaxLength(128);
+        b.Property(e => e.Outcome).HasMaxLength(32);
+        b.Property(e => e.Error).HasMaxLength(1000);
+        b.HasIndex(e => new { e.OrganizationId, e.TaskId, e.Number });
+        b.HasIndex(e => new { e.OrganizationId, e.StartedAt });
+        b.HasOne<RunTask>().WithMany().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

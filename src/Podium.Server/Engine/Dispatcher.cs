@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Podium.Data;
+using Podium.Server.Engine.Runtimes;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Engine;
+
+/// <summary>
+/// The engine loop of one process: claims due tasks while it has free slots, runs them, renews the
+/// leases it holds, and fails attempts whose webhook callback never came. On shutdown it stops
+/// claiming, lets running tasks finish for <see cref="EngineOptions.ShutdownGrace"/>, then releases the rest.
+/// </summary>
+public sealed partial class Dispatcher(
+    IServiceScopeFactory scopes,
+    TaskExecutor executor,
+    EngineSignal signal,
+    IOptions<EngineOptions> options,
+    TimeProvider clock,
+    ILogger<Dispatcher> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<long, Task> _running = new();
+    private readonly CancellationTokenSource _abort = new();
+    private DateTime _nextHeartbeat;
+
+    public int Running => _running.Count;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        LogStarted(logger, options.Value.Node);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int claimed;
+            try
+            {
+                claimed = await DispatchOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A database hiccup must not stop the engine; the next tick tries again.
+                LogTickFailed(logger, e);
+                claimed = 0;
+            }
+            try
+            {
+                if (claimed == 0 || _running.Count >= options.Value.MaxConcurrentTasks)
+                    await WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One tick: housekeeping, then claim and start as many due tasks as there are free slots.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
+        await RenewLeasesAsync(db, ct);
+        await ExpireCallbacksAsync(scope.ServiceProvider, db, ct);
+
+        var free = options.Value.MaxConcurrentTasks - _running.Count;
+        if (free <= 0) return 0;
+        var claimed = await scope.ServiceProvider.GetRequiredService<TaskClaimer>().ClaimAsync(free, ct);
+        foreach (var task in claimed)
+        {
+            var execution = Task.Run(() => executor.ExecuteAsync(task, _abort.Token), CancellationToken.None);
+            _running[task.Id] = execution;
+            _ = execution.ContinueWith(_ =>
+            {
+                _running.TryRemove(task.Id, out Task? _);
+                signal.Wake();
+            }, TaskScheduler.Default);
+        }
+        return claimed.Count;
+    }
+
+    /// <summary>Waits for every task this process is running to finish.</summary>
+    public Task WhenIdleAsync() => Task.WhenAll(_running.Values);
+
+    /// <summary>Claims and runs until nothing is due (tests drive the engine with this and a fake clock).</summary>
+    public async Task RunUntilIdleAsync(CancellationToken ct = default)
+    {
+        while (await DispatchOnceAsync(ct) > 0 || !_running.IsEmpty)
+            await WhenIdleAsync();
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        grace.CancelAfter(options.Value.ShutdownGrace);
+        try
+        {
+            await WhenIdleAsync().WaitAsync(grace.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time: the executions release their tasks for another process.
+            await _abort.CancelAsync();
+            await WhenIdleAsync();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+    }
+
+    private Task WaitAsync(CancellationToken ct) => signal.WaitAsync(options.Value.PollInterval, clock, ct);
+
+    /// <summary>Extends the leases of the tasks this process is running, a few times per lease.</summary>
+    private async Task RenewLeasesAsync(PodiumDb db, CancellationToken ct)
+    {
+        var now = EngineClock.Now(clock);
+        if (now < _nextHeartbeat || _running.IsEmpty) return;
+        var lease = options.Value.LeaseDuration;
+        _nextHeartbeat = now + (lease / 3);
+        var node = options.Value.Node;
+        var until = now + lease;
+        await db.Tasks.IgnoreQueryFilters()
+            .Where(t => t.LeaseOwner == node && t.Status == TaskStatus.InProgress)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseExpiresAt, until), ct);
+    }
+
+    /// <summary>A webhook agent that answered 202 and never posted the result has failed that attempt.</summary>
+    private static async Task ExpireCallbacksAsync(IServiceProvider services, PodiumDb db, CancellationToken ct)
+    {
+        var now = EngineClock.Now(services.GetRequiredService<TimeProvider>());
+        var overdue = await db.Tasks.IgnoreQueryFilters()
+            .Where(t => t.Status == TaskStatus.InProgress && t.AwaitingCallback && t.LeaseExpiresAt <= now)
+            .Take(100)
+            .Select(t => new { t.Id, t.Attempt, t.AgentId })
+            .ToListAsync(ct);
+        if (overdue.Count == 0) return;
+        var agentIds = overdue.Select(o => o.AgentId).Distinct().ToList();
+        var settings = await db.Agents.IgnoreQueryFilters().Where(a => agentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Settings, ct);
+        var completion = services.GetRequiredService<TaskCompletion>();
+        foreach (var task in overdue)
+            await completion.RecordAsync(task.Id, task.Attempt, AgentResult.Failure("The agent never posted the result."), settings[task.AgentId], owner: null, ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Engine started on node {Node}")]
+    private static partial void LogStarted(ILogger logger, string node);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Engine tick failed; retrying")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Podium.Server.Engine;
+
+/// <summary>The execution engine's settings, under <c>Engine</c>.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>False makes this process API-only; other processes on the same database do the work.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>This process's name in leases; machine, process id and a random tail by default.</summary>
+    public string? NodeId { get; set; }
+
+    /// <summary>Tasks this process runs at once.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentTasks { get; set; } = 64;
+
+    /// <summary>How often an idle dispatcher looks for due work (new runs on this process wake it at once).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a claim lasts without renewal; a dead process's tasks are claimed again after it.</summary>
+    [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Tasks in progress at once in one space, unless the space sets its own cap.</summary>
+    [Range(1, 100_000)]
+    public int DefaultSpaceConcurrency { get; set; } = 50;
+
+    /// <summary>How long a webhook agent that answered 202 has to post the result.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00")]
+    public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>On shutdown, how long running tasks may finish before their leases are released.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    public string ResolvedNodeId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    public string Node => NodeId ?? ResolvedNodeId;
+}
+
+/// <summary>Wakes this process's dispatcher when new work was just created here.</summary>
+public sealed class EngineSignal
+{
+    private TaskCompletionSource _woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Wake() => Volatile.Read(ref _woken).TrySetResult();
+
+    /// <summary>Returns when woken or when <paramref name="timeout"/> passes on <paramref name="clock"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
+    {
+        var woken = Volatile.Read(ref _woken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await Task.WhenAny(woken.Task, Task.Delay(timeout, clock, stop.Token));
+        await stop.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+        if (woken.Task.IsCompleted)
+            Interlocked.CompareExchange(ref _woken, new(TaskCreationOptions.RunContinuationsAsynchronously), woken);
+    }
+}

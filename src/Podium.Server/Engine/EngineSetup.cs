@@ -1,0 +1,27 @@
+using Podium.Server.Engine.Runtimes;
+using Polly;
+
+namespace Podium.Server.Engine;
+
+public static class EngineSetup
+{
+    /// <summary>The execution engine: dispatcher, claimer, executor, runtimes and their HTTP client.</summary>
+    public static IHostApplicationBuilder AddEngine(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EngineOptions>().BindConfiguration("Engine").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<EngineSignal>();
+        builder.Services.AddSingleton<PublicAddress>();
+        builder.Services.AddScoped<TaskClaimer>();
+        builder.Services.AddScoped<TaskCompletion>();
+        builder.Services.AddSingleton<TaskExecutor>();
+        builder.Services.AddSingleton<IAgentRuntime, SimulatedRuntime>();
+        builder.Services.AddSingleton<IAgentRuntime, WebhookRuntime>();
+        builder.Services.AddSingleton<Dispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Dispatcher>());
+        // Attempts are retried by the engine's policy (by outcome, with backoff), never inside one
+        // attempt: the pipeline only bounds the whole exchange, as a backstop to the per-agent timeout.
+        builder.Services.AddHttpClient(WebhookRuntime.ClientName)
+            .AddResilienceHandler("agent-webhooks", pipeline => pipeline.AddTimeout(TimeSpan.FromMinutes(11)));
+        return builder;
+    }
+}

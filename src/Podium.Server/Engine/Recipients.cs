@@ -1,0 +1,29 @@
+using PhoneNumbers;
+
+namespace Podium.Server.Engine;
+
+/// <summary>Phone numbers read with libphonenumber: E.164 form and the number's time zone.</summary>
+public static class Recipients
+{
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+    private static readonly PhoneNumberToTimeZonesMapper Zones = PhoneNumberToTimeZonesMapper.GetInstance();
+
+    /// <summary>The number in E.164 and its likely IANA time zone, or null when it is not a valid number.</summary>
+    public static (string E164, string? TimeZone)? Parse(string raw, string defaultRegion)
+    {
+        PhoneNumber number;
+        try
+        {
+            number = Phones.Parse(raw, defaultRegion);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+        if (!Phones.IsValidNumber(number))
+            return null;
+        var zone = Zones.GetTimeZonesForNumber(number)
+            .FirstOrDefault(z => z != Zones.GetUnknownTimeZone() && TimeZoneInfo.TryFindSystemTimeZoneById(z, out _));
+        return (Phones.Format(number, PhoneNumberFormat.E164), zone);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Engine;
+
+/// <summary>Keeps a run's status in step with its tasks (contract.md section 3).</summary>
+public static class RunProgress
+{
+    private static readonly string[] TenantOnly = [PodiumDb.Filters.Tenant];
+
+    /// <summary>
+    /// Gives a run whose tasks are all final its final status: completed when every task
+    /// completed, failed when none did, partially_completed otherwise; a cancelled run stays
+    /// cancelled. Called after each task's final transition has committed, so of two processes
+    /// finishing a run's last tasks at once, the later one always sees them all.
+    /// </summary>
+    public static async Task SettleAsync(PodiumDb db, long runId, DateTime now, CancellationToken ct)
+    {
+        var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly).Where(t => t.RunId == runId);
+        if (await tasks.AnyAsync(t => t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled || t.Status == TaskStatus.InProgress, ct))
+            return;
+        var total = await tasks.CountAsync(ct);
+        var completed = await tasks.CountAsync(t => t.Status == TaskStatus.Completed, ct);
+        var status = completed == total ? RunStatus.Completed : completed == 0 ? RunStatus.Failed : RunStatus.PartiallyCompleted;
+        await db.Runs.IgnoreQueryFilters(TenantOnly)
+            .Where(r => r.Id == runId && (r.Status == RunStatus.Pending || r.Status == RunStatus.Running || r.Status == RunStatus.Paused))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.ModifiedAt, now), ct);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection;
+using Podium.Data.Entities;
+
+namespace Podium.Server.Engine.Runtimes;
+
+/// <summary>
+/// An agent behind an HTTP endpoint. Each attempt is POSTed to the agent's URL, signed with the
+/// agent's secret (<c>Podium-Signature: t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256 of "t.body"&gt;</c>). A 200 with
+/// an <c>output</c> finishes the attempt; a 202 means the agent will post the result to <c>callback_url</c>.
+/// Timeouts, network errors and error statuses are failed attempts for the retry policy.
+/// </summary>
+public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionProvider protection, PublicAddress address, TimeProvider clock) : IAgentRuntime
+{
+    public const string ClientName = "agent-webhooks";
+    public const string SignatureHeader = "Podium-Signature";
+    public const string SecretPurpose = "Podium.Agents.WebhookSecret";
+
+    public AgentRuntime Kind => AgentRuntime.Webhook;
+
+    public async Task<AgentResult> ExecuteAsync(AgentCall attempt, CancellationToken ct)
+    {
+        if (attempt.Settings.Url is null || attempt.ProtectedSecret is null)
+            return AgentResult.Failure("The agent has no webhook URL or secret.");
+        var body = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
+        {
+            ["task_id"] = attempt.TaskId,
+            ["run_id"] = attempt.RunId,
+            ["attempt"] = attempt.Attempt,
+            ["idempotency_key"] = attempt.IdempotencyKey,
+            ["execution_type"] = attempt.ExecutionType.ToString().ToLowerInvariant(),
+            ["objective"] = attempt.Objective,
+            ["input"] = attempt.Input.DeepClone(),
+            ["agent"] = new JsonObject { ["handle"] = attempt.AgentHandle, ["name"] = attempt.AgentName },
+            ["callback_url"] = $"{address.BaseUrl}/api/v2/platform/tasks/{attempt.TaskId}/result/",
+            ["callback_token"] = attempt.CallbackToken,
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, attempt.Settings.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("Idempotency-Key", attempt.IdempotencyKey);
+        request.Headers.Add(SignatureHeader, Sign(protection.CreateProtector(SecretPurpose).Unprotect(attempt.ProtectedSecret), body));
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(attempt.Settings.TimeoutSeconds));
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
+            if (response.StatusCode == HttpStatusCode.Accepted) return AgentResult.Later();
+            if (!response.IsSuccessStatusCode) return AgentResult.Failure($"The agent answered HTTP {(int)response.StatusCode}.");
+            return Read(await response.Content.ReadAsStringAsync(timeout.Token));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return AgentResult.Failure($"The agent did not answer within {attempt.Settings.TimeoutSeconds} s.");
+        }
+        catch (HttpRequestException e)
+        {
+            return AgentResult.Failure($"The agent could not be reached: {e.HttpRequestError}.");
+        }
+    }
+
+    /// <summary>Reads a result body, from the 200 answer or a later callback: <c>{"output": {...}, "outcome": "..."}</c>.</summary>
+    public static AgentResult Read(string json)
+    {
+        JsonObject? body;
+        try
+        {
+            body = JsonNode.Parse(json) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return AgentResult.Failure("The agent's answer is not JSON.");
+        }
+        if (body?["output"] is not JsonObject output)
+            return AgentResult.Failure("The agent's answer has no output object.");
+        var outcome = body["outcome"]?.GetValueKind() == JsonValueKind.String ? body["outcome"]!.GetValue<string>() : "completed";
+        if (!AgentResult.Outcomes.Contains(outcome))
+            return AgentResult.Failure($"The agent reported an unknown outcome \"{outcome}\".");
+        var cost = output["cost"] is JsonValue c && c.TryGetValue<decimal>(out var value) && value >= 0 ? (long)(value * 1_000_000m) : 0;
+        int? duration = output["duration"] is JsonValue d && d.TryGetValue<int>(out var seconds) ? seconds : null;
+        return new AgentResult(outcome, (JsonObject)output.DeepClone(), cost, duration, outcome == "failed" ? "The agent reported a failure." : null);
+    }
+
+    private string Sign(string secret, byte[] body)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signed = Encoding.UTF8.GetBytes(timestamp + ".").Concat(body).ToArray();
+        return $"t={timestamp},v1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed))}";
+    }
+}

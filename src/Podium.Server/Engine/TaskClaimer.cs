@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Data;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Engine;
+
+/// <summary>A task this process now holds a lease on, with what executing it needs.</summary>
+public sealed record ClaimedTask(
+    long Id, int OrganizationId, long RunId, string RunIdText, string TaskId, int Attempt, string Objective, string Input,
+    ExecutionType ExecutionType, int AgentId, string AgentHandle, string AgentName, AgentSettings Settings, string? ProtectedSecret);
+
+/// <summary>
+/// Claims due tasks for this process. Claims are serialized across processes (a PostgreSQL
+/// advisory lock; SQLite has one writer anyway), so concurrency caps hold server-wide, and each
+/// claim is a conditional update, so no task is held by two processes at once. A task whose lease
+/// expired (its process died) is claimed again with the same attempt number.
+/// </summary>
+public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOptions<EngineOptions> options, TimeProvider clock)
+{
+    private const long ClaimLock = 7_202_611_029;
+
+    public async Task<List<ClaimedTask>> ClaimAsync(int max, CancellationToken ct)
+    {
+        var engine = options.Value;
+        var now = EngineClock.Now(clock);
+        var leaseUntil = now + engine.LeaseDuration;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (connection.Provider == DatabaseProvider.Postgres)
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ClaimLock})", ct);
+
+        var tasks = db.Tasks.IgnoreQueryFilters();
+        var candidates = await tasks
+            .Where(t => ((t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled) && t.DueAt <= now)
+                || (t.Status == TaskStatus.InProgress && t.LeaseExpiresAt <= now && !t.AwaitingCallback))
+            .Where(t => t.Run.Status != RunStatus.Paused && t.Run.Status != RunStatus.Cancelled)
+            .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+            .Take(max * 4)
+            .Select(t => new { t.Id, t.AgentId, t.SpaceId, t.Status, t.RecipientTimeZone })
+            .ToListAsync(ct);
+        if (candidates.Count == 0) return [];
+
+        var agentIds = candidates.Select(c => c.AgentId).Distinct().ToList();
+        var spaceIds = candidates.Select(c => c.SpaceId).Distinct().ToList();
+        var agents = await db.Agents.IgnoreQueryFilters().Where(a => agentIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, ct);
+        var spaceCaps = await db.Spaces.IgnoreQueryFilters().Where(s => spaceIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.MaxConcurrency ?? engine.DefaultSpaceConcurrency, ct);
+        var live = tasks.Where(t => t.Status == TaskStatus.InProgress && t.LeaseExpiresAt > now);
+        var busyAgents = await live.Where(t => agentIds.Contains(t.AgentId)).GroupBy(t => t.AgentId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var busySpaces = await live.Where(t => spaceIds.Contains(t.SpaceId)).GroupBy(t => t.SpaceId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+        var fresh = new List<long>();
+        var reclaimed = new List<long>();
+        var outsideHours = new Dictionary<DateTime, List<long>>();
+        foreach (var c in candidates)
+        {
+            if (fresh.Count + reclaimed.Count == max) break;
+            var settings = agents[c.AgentId].Settings;
+            var next = CallingHours.NextAllowed(now, c.RecipientTimeZone, settings);
+            if (next > now)
+            {
+                (outsideHours.TryGetValue(next, out var ids) ? ids : outsideHours[next] = []).Add(c.Id);
+                continue;
+            }
+            if (busyAgents.GetValueOrDefault(c.AgentId) >= settings.MaxConcurrency || busySpaces.GetValueOrDefault(c.SpaceId) >= spaceCaps[c.SpaceId])
+                continue;
+            busyAgents[c.AgentId] = busyAgents.GetValueOrDefault(c.AgentId) + 1;
+            busySpaces[c.SpaceId] = busySpaces.GetValueOrDefault(c.SpaceId) + 1;
+            (c.Status == TaskStatus.InProgress ? reclaimed : fresh).Add(c.Id);
+        }
+
+        foreach (var (next, ids) in outsideHours)
+            await tasks.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, TaskStatus.Scheduled)
+                .SetProperty(t => t.DueAt, next)
+                .SetProperty(t => t.LeaseOwner, (string?)null)
+                .SetProperty(t => t.LeaseExpiresAt, (DateTime?)null), ct);
+        var node = engine.Node;
+        if (fresh.Count > 0)
+            await tasks.Where(t => fresh.Contains(t.Id) && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.Status, TaskStatus.InProgress)
+                    .SetProperty(t => t.Attempt, t => t.Attempt + 1)
+                    .SetProperty(t => t.LeaseOwner, node)
+                    .SetProperty(t => t.LeaseExpiresAt, leaseUntil)
+                    .SetProperty(t => t.AwaitingCallback, false)
+                    .SetProperty(t => t.LastStatusChange, now)
+                    .SetProperty(t => t.ModifiedAt, now), ct);
+        if (reclaimed.Count > 0)
+        {
+            await tasks.Where(t => reclaimed.Contains(t.Id) && t.Status == TaskStatus.InProgress && t.LeaseExpiresAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, node).SetProperty(t => t.LeaseExpiresAt, leaseUntil).SetProperty(t => t.ModifiedAt, now), ct);
+            await db.TaskAttempts.IgnoreQueryFilters().Where(a => reclaimed.Contains(a.TaskId) && a.FinishedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, "interrupted")
+                    .SetProperty(a => a.Error, "The process running this attempt stopped; the attempt was started again."), ct);
+        }
+
+        var all = fresh.Concat(reclaimed).ToList();
+        var claimed = await tasks.Where(t => all.Contains(t.Id) && t.LeaseOwner == node && t.LeaseExpiresAt == leaseUntil && t.Status == TaskStatus.InProgress)
+            .OrderBy(t => t.Id)
+            .Select(t => new { t.Id, t.OrganizationId, t.RunId, RunIdText = t.Run.RunId, t.TaskId, t.Attempt, t.Run.Objective, t.Input, t.ExecutionType, t.AgentId })
+            .ToListAsync(ct);
+        db.TaskAttempts.AddRange(claimed.Select(c => new TaskAttempt { OrganizationId = c.OrganizationId, TaskId = c.Id, Number = c.Attempt, Node = node, StartedAt = now }));
+        await db.SaveChangesAsync(ct);
+        var runIds = claimed.Select(c => c.RunId).Distinct().ToList();
+        await db.Runs.IgnoreQueryFilters().Where(r => runIds.Contains(r.Id) && r.Status == RunStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.ModifiedAt, now), ct);
+        await transaction.CommitAsync(ct);
+
+        return claimed.ConvertAll(c =>
+        {
+            var agent = agents[c.AgentId];
+            return new ClaimedTask(c.Id, c.OrganizationId, c.RunId, c.RunIdText, c.TaskId, c.Attempt, c.Objective, c.Input,
+                c.ExecutionType, c.AgentId, agent.Handle, agent.Name, agent.Settings, agent.ProtectedWebhookSecret);
+        });
+    }
+}

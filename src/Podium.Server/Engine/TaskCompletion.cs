@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Engine.Runtimes;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Engine;
+
+/// <summary>
+/// Records an attempt's result: the task completes, waits for a retry, fails, or (after a 202)
+/// waits for the agent's callback. Shared by the executor and the callback endpoint. Every write is
+/// fenced on the task still being in progress at that attempt (and, for the executor, on still
+/// holding the lease), so a result that arrives too late changes nothing.
+/// </summary>
+public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options, TimeProvider clock)
+{
+    private static readonly string[] TenantOnly = [PodiumDb.Filters.Tenant];
+
+    /// <param name="owner">The lease holder recording the result; null for a callback.</param>
+    /// <returns>False when the task had moved on and the result was not recorded.</returns>
+    public async Task<bool> RecordAsync(long taskId, int attempt, AgentResult result, AgentSettings settings, string? owner, CancellationToken ct)
+    {
+        var now = EngineClock.Now(clock);
+        var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly)
+            .Where(t => t.Id == taskId && t.Status == TaskStatus.InProgress && t.Attempt == attempt && (owner == null || t.LeaseOwner == owner));
+        if (result.Accepted)
+        {
+            var until = now + options.Value.CallbackTimeout;
+            return await tasks.ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.AwaitingCallback, true)
+                .SetProperty(t => t.LeaseOwner, (string?)null)
+                .SetProperty(t => t.LeaseExpiresAt, until)
+                .SetProperty(t => t.ModifiedAt, now), ct) == 1;
+        }
+
+        var state = await tasks.Select(t => new { t.RunId, t.RetryBaseAttempt }).FirstOrDefaultAsync(ct);
+        if (state is null) return false;
+        var failed = result.Outcome != "completed";
+        var retry = RetryPolicy.ShouldRetry(result.Outcome, attempt - state.RetryBaseAttempt, settings);
+        var status = !failed ? TaskStatus.Completed : retry ? TaskStatus.Scheduled : TaskStatus.Failed;
+        var due = retry ? now + RetryPolicy.Delay(attempt - state.RetryBaseAttempt, settings, Random.Shared) : now;
+        var output = result.Output?.ToJsonString();
+        var reason = failed ? result.Error ?? result.Outcome : null;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var updated = await tasks.ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Status, status)
+            .SetProperty(t => t.Output, t => output ?? t.Output)
+            .SetProperty(t => t.Outcome, result.Outcome)
+            .SetProperty(t => t.CostMicros, t => t.CostMicros + result.CostMicros)
+            .SetProperty(t => t.FailureCount, t => t.FailureCount + (failed ? 1 : 0))
+            .SetProperty(t => t.LastFailureReason, t => failed ? reason : t.LastFailureReason)
+            .SetProperty(t => t.DueAt, due)
+            .SetProperty(t => t.ScheduledFor, t => retry ? due : t.ScheduledFor)
+            .SetProperty(t => t.LeaseOwner, (string?)null)
+            .SetProperty(t => t.LeaseExpiresAt, (DateTime?)null)
+            .SetProperty(t => t.AwaitingCallback, false)
+            .SetProperty(t => t.LastStatusChange, now)
+            .SetProperty(t => t.ModifiedAt, now), ct);
+        if (updated == 0) return false;
+        await db.TaskAttempts.IgnoreQueryFilters(TenantOnly)
+            .Where(a => a.TaskId == taskId && a.Number == attempt && a.FinishedAt == null)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.FinishedAt, now)
+                .SetProperty(a => a.Outcome, result.Outcome)
+                .SetProperty(a => a.Error, result.Error)
+                .SetProperty(a => a.DurationSeconds, result.DurationSeconds)
+                .SetProperty(a => a.CostMicros, result.CostMicros), ct);
+        await transaction.CommitAsync(ct);
+
+        if (status != TaskStatus.Scheduled)
+            await RunProgress.SettleAsync(db, state.RunId, now, ct);
+        return true;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Engine.Runtimes;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Engine;
+
+/// <summary>Runs one claimed task through its agent's runtime and records the result.</summary>
+public sealed partial class TaskExecutor(
+    IServiceScopeFactory scopes,
+    IEnumerable<IAgentRuntime> runtimes,
+    IDataProtectionProvider protection,
+    IOptions<EngineOptions> options,
+    TimeProvider clock,
+    ILogger<TaskExecutor> logger)
+{
+    public const string CallbackPurpose = "Podium.Tasks.Callback";
+
+    public async Task ExecuteAsync(ClaimedTask task, CancellationToken ct)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrganizationId"] = task.OrganizationId, ["RunId"] = task.RunIdText, ["TaskId"] = task.TaskId });
+        AgentResult result;
+        try
+        {
+            var runtime = runtimes.First(r => r.Kind == task.Settings.Runtime);
+            var call = new AgentCall(task.TaskId, task.RunIdText, task.Attempt, task.Objective, (JsonObject)JsonNode.Parse(task.Input)!,
+                task.ExecutionType, task.AgentHandle, task.AgentName, task.Settings, task.ProtectedSecret,
+                task.Settings.Runtime == AgentRuntime.Webhook ? CallbackToken(task.TaskId, task.Attempt) : null);
+            result = await runtime.ExecuteAsync(call, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await ReleaseAsync(task);
+            return;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogAttemptCrashed(logger, e, task.TaskId, task.Attempt);
+            result = AgentResult.Failure("The attempt failed inside Podium.");
+        }
+
+        await using var recordScope = scopes.CreateAsyncScope();
+        var completion = recordScope.ServiceProvider.GetRequiredService<TaskCompletion>();
+        if (!await completion.RecordAsync(task.Id, task.Attempt, result, task.Settings, options.Value.Node, CancellationToken.None))
+            LogResultDiscarded(logger, task.TaskId, task.Attempt);
+    }
+
+    /// <summary>The token a webhook agent posts its late result with: bound to this task and attempt.</summary>
+    public string CallbackToken(string taskId, int attempt) =>
+        protection.CreateProtector(CallbackPurpose).Protect($"{taskId}:{attempt}");
+
+    /// <summary>On shutdown: gives the task back at once, same attempt, for any process to pick up.</summary>
+    private async Task ReleaseAsync(ClaimedTask task)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
+        var node = options.Value.Node;
+        var now = EngineClock.Now(clock);
+        await db.Tasks.IgnoreQueryFilters()
+            .Where(t => t.Id == task.Id && t.LeaseOwner == node && t.Status == TaskStatus.InProgress)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseExpiresAt, now).SetProperty(t => t.LeaseOwner, (string?)null));
+        await db.TaskAttempts.IgnoreQueryFilters()
+            .Where(a => a.TaskId == task.Id && a.Number == task.Attempt && a.FinishedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, "interrupted")
+                .SetProperty(a => a.Error, "The server shut down during the attempt; it was released to run again."));
+        LogReleased(logger, task.TaskId, task.Attempt);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Attempt {Attempt} of task {TaskId} crashed")]
+    private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string taskId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Result of attempt {Attempt} of task {TaskId} discarded: the task moved on (lease lost, cancelled, or already answered)")]
+    private static partial void LogResultDiscarded(ILogger logger, string taskId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Released attempt {Attempt} of task {TaskId} at shutdown")]
+    private static partial void LogReleased(ILogger logger, string taskId, int attempt);
+}

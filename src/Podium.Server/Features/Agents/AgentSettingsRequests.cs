@@ -1,0 +1,100 @@
+using System.Globalization;
+using Podium.Data.Entities;
+using Podium.Server.Features.Common;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Agents;
+
+/// <summary>How the engine runs the agent: built-in simulation, or an HTTP POST to <c>url</c>.</summary>
+public sealed record AgentRuntimeRequest(AgentRuntime Type, string? Url = null, int? TimeoutSeconds = null)
+{
+    public void Validate(ValidationErrors errors)
+    {
+        if (Type == AgentRuntime.Webhook && Url is null) errors.Add("runtime.url", "A webhook agent needs a url.");
+        if (Type == AgentRuntime.Simulated && Url is not null) errors.Add("runtime.url", "Only a webhook agent takes a url.");
+        Rules.HttpUrl(errors, "runtime.url", Url);
+        if (TimeoutSeconds is < 1 or > 600) errors.Add("runtime.timeout_seconds", "Must be from 1 to 600.");
+    }
+}
+
+/// <summary>Days (<c>mon</c> … <c>sun</c>) and <c>HH:mm</c> ranges, in the recipient's time zone, when tasks may start.</summary>
+public sealed record CallingHoursRequest(IReadOnlyList<string>? Days = null, IReadOnlyList<TimeRangeRequest>? Ranges = null);
+
+public sealed record TimeRangeRequest(string Start, string End);
+
+public sealed record RetryRequest(int? MaxAttempts = null, IReadOnlyList<string>? On = null, int? BackoffSeconds = null);
+
+public sealed record SimulationRequest(int? LatencyMs = null, double? BusyRate = null, double? NoAnswerRate = null, double? FailRate = null, int? TranscriptTurns = null);
+
+/// <summary>The engine settings an agent create or update may carry; each part left out keeps its value.</summary>
+public static class AgentSettingsInput
+{
+    private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+    private static readonly string[] RetryOutcomes = ["busy", "no_answer", "failed"];
+
+    public static void Validate(ValidationErrors errors, AgentRuntimeRequest? runtime, int? maxConcurrency,
+        CallingHoursRequest? hours, RetryRequest? retry, SimulationRequest? simulation)
+    {
+        runtime?.Validate(errors);
+        if (maxConcurrency is < 1 or > 10_000) errors.Add("max_concurrency", "Must be from 1 to 10000.");
+        for (var i = 0; i < hours?.Days?.Count; i++)
+            if (!DayNames.Contains(hours.Days[i])) errors.Add($"calling_hours.days[{i}]", "Use mon, tue, wed, thu, fri, sat or sun.");
+        for (var i = 0; i < hours?.Ranges?.Count; i++)
+        {
+            var range = hours.Ranges[i];
+            if (Time(range.Start) is not { } start || Time(range.End) is not { } end)
+                errors.Add($"calling_hours.ranges[{i}]", "Use the 24-hour format HH:mm for start and end.");
+            else if (end <= start)
+                errors.Add($"calling_hours.ranges[{i}]", "The end must be after the start (ranges cannot cross midnight; split them).");
+        }
+        if (retry?.MaxAttempts is < 1 or > 10) errors.Add("retry.max_attempts", "Must be from 1 to 10.");
+        if (retry?.BackoffSeconds is < 0 or > 86_400) errors.Add("retry.backoff_seconds", "Must be from 0 to 86400.");
+        for (var i = 0; i < retry?.On?.Count; i++)
+            if (!RetryOutcomes.Contains(retry.On[i])) errors.Add($"retry.on[{i}]", "Use busy, no_answer or failed.");
+        if (simulation is null) return;
+        if (simulation.LatencyMs is < 0 or > 600_000) errors.Add("simulation.latency_ms", "Must be from 0 to 600000.");
+        if (simulation.TranscriptTurns is < 2 or > 50) errors.Add("simulation.transcript_turns", "Must be from 2 to 50.");
+        foreach (var (name, rate) in new[] { ("busy_rate", simulation.BusyRate), ("no_answer_rate", simulation.NoAnswerRate), ("fail_rate", simulation.FailRate) })
+            if (rate is < 0 or > 1) errors.Add($"simulation.{name}", "Must be a fraction from 0 to 1.");
+        if ((simulation.BusyRate ?? 0) + (simulation.NoAnswerRate ?? 0) + (simulation.FailRate ?? 0) > 1)
+            errors.Add("simulation", "The rates add up to more than 1.");
+    }
+
+    public static AgentSettings Apply(AgentSettings settings, AgentRuntimeRequest? runtime, int? maxConcurrency,
+        CallingHoursRequest? hours, RetryRequest? retry, SimulationRequest? simulation)
+    {
+        if (runtime is not null)
+            settings = settings with { Runtime = runtime.Type, Url = runtime.Url, TimeoutSeconds = runtime.TimeoutSeconds ?? settings.TimeoutSeconds };
+        if (maxConcurrency is { } max) settings = settings with { MaxConcurrency = max };
+        if (hours?.Days is { } days) settings = settings with { CallingDays = days.Select(d => (DayOfWeek)Array.IndexOf(DayNames, d)).Distinct().ToList() };
+        if (hours?.Ranges is { } ranges) settings = settings with { CallingHours = ranges.Select(r => new TimeRange(Time(r.Start)!.Value, Time(r.End)!.Value)).ToList() };
+        if (retry is not null)
+            settings = settings with
+            {
+                MaxAttempts = retry.MaxAttempts ?? settings.MaxAttempts,
+                RetryOn = retry.On?.Distinct().ToList() ?? settings.RetryOn,
+                BackoffSeconds = retry.BackoffSeconds ?? settings.BackoffSeconds,
+            };
+        if (simulation is not null)
+        {
+            var s = settings.Simulation;
+            settings = settings with
+            {
+                Simulation = new SimulationSettings
+                {
+                    LatencyMs = simulation.LatencyMs ?? s.LatencyMs,
+                    BusyRate = simulation.BusyRate ?? s.BusyRate,
+                    NoAnswerRate = simulation.NoAnswerRate ?? s.NoAnswerRate,
+                    FailRate = simulation.FailRate ?? s.FailRate,
+                    TranscriptTurns = simulation.TranscriptTurns ?? s.TranscriptTurns,
+                },
+            };
+        }
+        return settings;
+    }
+
+    public static string DayName(DayOfWeek day) => DayNames[(int)day];
+
+    private static TimeOnly? Time(string value) =>
+        TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Features.Runs;
+using Podium.Server.Features.Tasks;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Agents;
+
+public sealed record ExecutionDto(string RunId, RunStatus Status, int TotalTasks, int CompletedTasks, int FailedTasks, DateTime Created);
+
+/// <summary>An agent's tasks and runs; the agent handle names the organization, so Org-Handle is optional.</summary>
+public static class AgentWorkEndpoints
+{
+    public static void MapAgentWork(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/agents/{agentHandle}").WithTags("Agents").RequireResourceOrganization();
+        group.MapGet("/tasks", ListAgentTasks);
+        group.MapGet("/executions", ListAgentExecutions);
+    }
+
+    public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListAgentTasks(
+        string agentHandle, string? status, Paging paging, PodiumDb db, CancellationToken ct)
+    {
+        var agentId = await AgentIdAsync(db, agentHandle, ct);
+        if (agentId is null) return Api.AgentNotFound;
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.AgentId == agentId);
+        if (status is not null)
+        {
+            if (!TaskEndpoints.TryParseStatus(status, out var wanted)) return TaskEndpoints.InvalidStatus;
+            tasks = tasks.Where(t => t.Status == wanted);
+        }
+        return await TaskEndpoints.PageAsync(db, tasks, paging, ct);
+    }
+
+    /// <summary>One summary per run of the agent, newest first; completed_tasks counts successful tasks.</summary>
+    public static async Task<Results<ApiResponse<IReadOnlyList<ExecutionDto>>, ApiError>> ListAgentExecutions(
+        string agentHandle, Paging paging, PodiumDb db, CancellationToken ct)
+    {
+        var agentId = await AgentIdAsync(db, agentHandle, ct);
+        if (agentId is null) return Api.AgentNotFound;
+        var runs = db.Runs.AsNoTracking().Where(r => r.AgentId == agentId);
+        var count = await runs.CountAsync(ct);
+        var rows = await RunQueries.Rows(paging.Apply(runs.OrderByDescending(r => r.Id))).ToListAsync(ct);
+        var executions = (await RunQueries.WithCountersAsync(db, rows, ct))
+            .ConvertAll(r => new ExecutionDto(r.RunId, r.Status, r.TotalTasks, r.CompletedTasks, r.FailedTasks, r.Created));
+        return Api.List("Executions fetched successfully", executions, count);
+    }
+
+    private static Task<int?> AgentIdAsync(PodiumDb db, string handle, CancellationToken ct) =>
+        db.Agents.Where(a => a.Handle == handle).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+}

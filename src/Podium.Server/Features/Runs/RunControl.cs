@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Engine;
+using Podium.Server.Http;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Features.Runs;
+
+/// <summary>
+/// Cancel, pause, resume and retry. Each is a conditional update on the run's status, so two
+/// concurrent controls cannot both win; an illegal transition is a 409 that says why.
+/// </summary>
+public static class RunControl
+{
+    private static readonly RunStatus[] Live = [RunStatus.Pending, RunStatus.Running, RunStatus.Paused];
+
+    /// <summary>Tasks not started become cancelled; tasks in progress finish and keep their result.</summary>
+    public static async Task<ApiError?> CancelAsync(PodiumDb db, Run run, DateTime now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await MoveAsync(db, run, Live, RunStatus.Cancelled, now, ct))
+            return Conflict(run, "cancelled");
+        await db.Tasks.Where(t => t.RunId == run.Id && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TaskStatus.Cancelled)
+                .SetProperty(t => t.LastStatusChange, now).SetProperty(t => t.ModifiedAt, now), ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>No task of a paused run starts; tasks already in progress finish.</summary>
+    public static async Task<ApiError?> PauseAsync(PodiumDb db, Run run, DateTime now, CancellationToken ct) =>
+        await MoveAsync(db, run, [RunStatus.Pending, RunStatus.Running], RunStatus.Paused, now, ct) ? null : Conflict(run, "paused");
+
+    public static async Task<ApiError?> ResumeAsync(PodiumDb db, Run run, DateTime now, CancellationToken ct)
+    {
+        var started = await db.Tasks.AnyAsync(t => t.RunId == run.Id && t.Attempt > 0, ct);
+        if (!await MoveAsync(db, run, [RunStatus.Paused], started ? RunStatus.Running : RunStatus.Pending, now, ct))
+            return Api.Conflict($"Run is {Wire(run.Status)}, not paused; only a paused run can be resumed.");
+        // Everything may have finished while the run was paused.
+        await RunProgress.SettleAsync(db, run.Id, now, ct);
+        return null;
+    }
+
+    /// <summary>Failed tasks get a new round of attempts under the agent's retry policy.</summary>
+    public static async Task<ApiError?> RetryAsync(PodiumDb db, Run run, DateTime now, CancellationToken ct)
+    {
+        if (run.Status is RunStatus.Paused or RunStatus.Cancelled)
+            return Api.Conflict($"Run is {Wire(run.Status)}; resume it (or start a new run) before retrying.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var retried = await db.Tasks.Where(t => t.RunId == run.Id && t.Status == TaskStatus.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TaskStatus.Pending)
+                .SetProperty(t => t.RetryBaseAttempt, t => t.Attempt)
+                .SetProperty(t => t.DueAt, now)
+                .SetProperty(t => t.LastStatusChange, now).SetProperty(t => t.ModifiedAt, now), ct);
+        if (retried == 0)
+            return Api.Conflict("This run has no failed tasks to retry.");
+        if (!await MoveAsync(db, run, [RunStatus.Running, RunStatus.Completed, RunStatus.PartiallyCompleted, RunStatus.Failed], RunStatus.Running, now, ct))
+            return Conflict(run, "retried");
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    private static async Task<bool> MoveAsync(PodiumDb db, Run run, RunStatus[] from, RunStatus to, DateTime now, CancellationToken ct)
+    {
+        var moved = await db.Runs.Where(r => r.Id == run.Id && from.Contains(r.Status))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, to).SetProperty(r => r.ModifiedAt, now), ct) == 1;
+        if (!moved)
+            run.Status = await db.Runs.Where(r => r.Id == run.Id).Select(r => r.Status).SingleAsync(ct);
+        return moved;
+    }
+
+    private static ApiError Conflict(Run run, string verb) =>
+        Api.Conflict($"Run is {Wire(run.Status)} and cannot be {verb}.");
+
+    public static string Wire(RunStatus status) => status == RunStatus.PartiallyCompleted ? "partially_completed" : status.ToString().ToLowerInvariant();
+}

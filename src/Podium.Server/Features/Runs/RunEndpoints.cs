@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Engine;
+using Podium.Server.Features.Spaces;
+using Podium.Server.Features.Tasks;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Runs;
+
+public static class RunEndpoints
+{
+    private static readonly ApiError RunNotFound = Api.NotFound("Run not found");
+
+    public static void MapRuns(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/spaces/{spaceToken}/runs").WithTags("Runs").RequireResourceOrganization();
+        group.MapGet("/", ListRuns);
+        group.MapGet("/{runId}", GetRun);
+        group.MapGet("/{runId}/tasks", ListRunTasks);
+        group.MapPost("/{runId}/{action:regex(^(cancel|pause|resume|retry)$)}", ControlRun).RequireRole(Role.Member);
+    }
+
+    public static async Task<Results<ApiResponse<IReadOnlyList<RunDto>>, ApiError>> ListRuns(
+        string spaceToken, string? status, Paging paging, Tenant tenant, PodiumDb db, CancellationToken ct)
+    {
+        var spaceId = await SpaceIdAsync(db, tenant, spaceToken, ct);
+        if (spaceId is null) return Api.SpaceNotFound;
+        var runs = db.Runs.AsNoTracking().Where(r => r.SpaceId == spaceId);
+        if (status is not null)
+        {
+            if (!TryParseStatus(status, out var wanted))
+                return Api.Validation("status", "Use one of: pending, running, completed, partially_completed, failed, paused, cancelled.");
+            runs = runs.Where(r => r.Status == wanted);
+        }
+        var count = await runs.CountAsync(ct);
+        var rows = await RunQueries.Rows(paging.Apply(runs.OrderByDescending(r => r.Id))).ToListAsync(ct);
+        return Api.List("Runs Fetched Successfully", await RunQueries.WithCountersAsync(db, rows, ct), count);
+    }
+
+    public static async Task<Results<ApiResponse<RunDto>, ApiError>> GetRun(
+        string spaceToken, string runId, Tenant tenant, PodiumDb db, CancellationToken ct)
+    {
+        var run = await FindAsync(db, tenant, spaceToken, runId, ct);
+        if (run.Error is not null) return run.Error;
+        return Api.Ok("Run fetched successfully", await ReadAsync(db, run.Value!.Id, ct));
+    }
+
+    public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListRunTasks(
+        string spaceToken, string runId, string? status, Paging paging, Tenant tenant, PodiumDb db, CancellationToken ct)
+    {
+        var run = await FindAsync(db, tenant, spaceToken, runId, ct);
+        if (run.Error is not null) return run.Error;
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.RunId == run.Value!.Id);
+        if (status is not null)
+        {
+            if (!TaskEndpoints.TryParseStatus(status, out var wanted)) return TaskEndpoints.InvalidStatus;
+            tasks = tasks.Where(t => t.Status == wanted);
+        }
+        return await TaskEndpoints.PageAsync(db, tasks, paging, ct);
+    }
+
+    private static readonly Dictionary<string, (Func<PodiumDb, Run, DateTime, CancellationToken, Task<ApiError?>> Control, string Message)> Controls = new()
+    {
+        ["cancel"] = (RunControl.CancelAsync, "Run cancelled successfully"),
+        ["pause"] = (RunControl.PauseAsync, "Run paused successfully"),
+        ["resume"] = (RunControl.ResumeAsync, "Run resumed successfully"),
+        ["retry"] = (RunControl.RetryAsync, "Run retried successfully"),
+    };
+
+    /// <summary><c>POST runs/{run_id}/cancel|pause|resume|retry/</c>: answers the run as it is afterwards.</summary>
+    public static async Task<Results<ApiResponse<RunDto>, ApiError>> ControlRun(
+        string spaceToken, string runId, string action, Tenant tenant, PodiumDb db, TimeProvider clock, EngineSignal signal, CancellationToken ct)
+    {
+        var run = await FindAsync(db, tenant, spaceToken, runId, ct);
+        if (run.Error is not null) return run.Error;
+        var (control, message) = Controls[action];
+        if (await control(db, run.Value!, EngineClock.Now(clock), ct) is { } conflict) return conflict;
+        signal.Wake();
+        return Api.Ok(message, await ReadAsync(db, run.Value!.Id, ct));
+    }
+
+    private static Task<int?> SpaceIdAsync(PodiumDb db, Tenant tenant, string spaceToken, CancellationToken ct) =>
+        db.Spaces.AsNoTracking().VisibleTo(tenant).Where(s => s.Token == spaceToken).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+
+    private static async Task<Common.Outcome<Run>> FindAsync(PodiumDb db, Tenant tenant, string spaceToken, string runId, CancellationToken ct)
+    {
+        var spaceId = await SpaceIdAsync(db, tenant, spaceToken, ct);
+        if (spaceId is null) return Api.SpaceNotFound;
+        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.RunId == runId && r.SpaceId == spaceId, ct);
+        return run is null ? RunNotFound : run;
+    }
+
+    private static async Task<RunDto> ReadAsync(PodiumDb db, long id, CancellationToken ct)
+    {
+        var rows = await RunQueries.Rows(db.Runs.AsNoTracking().Where(r => r.Id == id)).ToListAsync(ct);
+        return (await RunQueries.WithCountersAsync(db, rows, ct))[0];
+    }
+
+    private static bool TryParseStatus(string value, out RunStatus status) =>
+        Enum.TryParse(value.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out status)
+        && !int.TryParse(value, out _) && Enum.IsDefined(status);
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Podium.Server.Features.Common;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Tasks;
+
+/// <summary>
+/// When the run's tasks start. <c>now</c> (default); <c>custom</c>: <c>calling_date</c> + <c>calling_time</c>
+/// in <c>timezone</c> (the org's by default); <c>at</c>: an ISO 8601 instant; <c>auto</c>: the next slot in
+/// the agent's calling days and hours.
+/// </summary>
+public sealed record ScheduleRequest(
+    string Type = "now",
+    string? CallingDate = null,
+    string? CallingTime = null,
+    string? Timezone = null,
+    DateTimeOffset? At = null)
+{
+    public static readonly string[] Types = ["now", "custom", "auto", "at"];
+
+    public void Validate(ValidationErrors errors)
+    {
+        if (!Types.Contains(Type))
+            errors.Add("schedule.type", $"Use one of: {string.Join(", ", Types)}.");
+        if (Type == "custom")
+        {
+            if (!DateOnly.TryParseExact(CallingDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                errors.Add("schedule.calling_date", "Use the format YYYY-MM-DD.");
+            if (!TimeOnly.TryParseExact(CallingTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                errors.Add("schedule.calling_time", "Use the 24-hour format HH:mm.");
+            Rules.TimeZone(errors, "schedule.timezone", Timezone);
+        }
+        if (Type == "at" && At is null)
+            errors.Add("schedule.at", "An ISO 8601 instant is required, e.g. 2026-12-01T09:00:00Z.");
+    }
+
+    /// <summary>The instant a custom or at schedule names; null for now and auto.</summary>
+    public DateTime? Instant(string organizationTimeZone)
+    {
+        if (Type == "at") return At!.Value.UtcDateTime;
+        if (Type != "custom") return null;
+        var local = DateOnly.ParseExact(CallingDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            .ToDateTime(TimeOnly.ParseExact(CallingTime!, "HH:mm", CultureInfo.InvariantCulture));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Timezone ?? organizationTimeZone);
+        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(local) ? local.AddHours(1) : local, zone);
+    }
+}
+
+/// <summary>The create-task body (contract.md section 5). Documents keep every key the client sent.</summary>
+public sealed record CreateTaskRequest(
+    string Pilot,
+    List<JsonObject>? Documents = null,
+    string? Context = null,
+    ScheduleRequest? Schedule = null,
+    JsonObject? Filters = null) : IValidatable
+{
+    public const int MaxDocuments = 10_000;
+
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Required("pilot", Pilot);
+        errors.MaxLength("context", Context, 10_000);
+        if (Documents is null or { Count: 0 })
+            errors.Add("documents", "At least one document is required.");
+        else if (Documents.Count > MaxDocuments)
+            errors.Add("documents", $"At most {MaxDocuments} documents per request.");
+        Schedule?.Validate(errors);
+    }
+}

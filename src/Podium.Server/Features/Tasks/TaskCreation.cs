@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Engine;
+using Podium.Server.Features.Common;
+using Podium.Server.Http;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Features.Tasks;
+
+public sealed record CreatedRunDto(string RunId, IReadOnlyList<string> TaskIds, string Status);
+
+/// <summary>Creates one run and all its tasks in one transaction: all of them or none.</summary>
+public static class TaskCreation
+{
+    private static readonly ApiError KeyReused = Api.Conflict("This Idempotency-Key was already used with a different request body.");
+
+    public static ExecutionType ExecutionTypeFor(string contentType) => contentType switch
+    {
+        "contact" => ExecutionType.Call,
+        "email" => ExecutionType.Email,
+        _ => ExecutionType.Answer,
+    };
+
+    /// <returns>The created (or replayed) run, whether it was a replay, or the error to answer.</returns>
+    public static async Task<Outcome<(CreatedRunDto Run, bool Replayed)>> CreateAsync(
+        PodiumDb db, Tenant tenant, Space space, CreateTaskRequest request, string? idempotencyKey, byte[] fingerprint,
+        DateTime now, CancellationToken ct)
+    {
+        if (idempotencyKey is not null && await ReplayAsync(db, idempotencyKey, fingerprint, now, ct) is { } previous)
+            return previous;
+
+        var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Handle == request.Pilot, ct);
+        if (agent is null) return Api.AgentNotFound;
+        if (agent.State != AgentState.Published)
+            return Api.Validation("pilot", "The agent is not published.");
+        if (agent.SpaceId is { } bound && bound != space.Id)
+            return Api.Validation("pilot", "The agent is bound to another space.");
+
+        var errors = new ValidationErrors();
+        var executionType = ExecutionTypeFor(space.ContentType);
+        var documents = TaskDocuments.Check(request.Documents!, executionType, tenant.Organization.DefaultPhoneRegion, errors);
+        var schedule = request.Schedule ?? new ScheduleRequest();
+        var start = schedule.Instant(tenant.Organization.TimeZone) ?? now;
+        if (start < now.AddMinutes(-1))
+            errors.Add("schedule", "The scheduled time is in the past.");
+        if (errors.Any) return Api.Validation(errors.ToDictionary());
+
+        var run = new Run
+        {
+            OrganizationId = tenant.OrganizationId,
+            SpaceId = space.Id,
+            AgentId = agent.Id,
+            RunId = "R" + Guid.NewGuid().ToString("N"),
+            CreatedByUserId = tenant.UserId,
+            Objective = request.Context ?? "",
+            Status = RunStatus.Pending,
+            TotalTasks = documents.Count,
+            Schedule = request.Schedule is null ? null : JsonSerializer.Serialize(request.Schedule),
+            Filters = request.Filters?.ToJsonString(),
+            IdempotencyKey = idempotencyKey,
+            RequestHash = idempotencyKey is null ? null : fingerprint,
+            CreatedAt = now,
+            ModifiedAt = now,
+        };
+        var tasks = documents.ConvertAll(d => NewTask(run, agent, d, executionType, schedule, start, now));
+        db.Runs.Add(run);
+        db.Tasks.AddRange(tasks);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolation.Is(e))
+        {
+            // A concurrent request with the same key won the race; answer as its replay.
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(db, idempotencyKey, fingerprint, now, ct) ?? throw new InvalidOperationException("Idempotency key vanished.", e);
+        }
+        return (new CreatedRunDto(run.RunId, tasks.ConvertAll(t => t.TaskId), "pending"), false);
+    }
+
+    private static RunTask NewTask(Run run, Agent agent, TaskDocument document, ExecutionType executionType, ScheduleRequest schedule, DateTime start, DateTime now)
+    {
+        var due = schedule.Type == "auto" ? CallingHours.NextAllowed(now, document.TimeZone, agent.Settings) : start;
+        var later = due > now;
+        return new RunTask
+        {
+            OrganizationId = run.OrganizationId,
+            Run = run,
+            SpaceId = run.SpaceId,
+            AgentId = agent.Id,
+            TaskId = "T" + Guid.NewGuid().ToString("N"),
+            DocumentId = RandomNumberGenerator.GetHexString(24, lowercase: true),
+            RefId = document.RefId,
+            Input = document.Input.ToJsonString(),
+            Status = later ? TaskStatus.Scheduled : TaskStatus.Pending,
+            ExecutionType = executionType,
+            Phone = document.Phone,
+            RecipientTimeZone = document.TimeZone,
+            DueAt = due,
+            ScheduledFor = later ? due : null,
+            LastStatusChange = now,
+            CreatedAt = now,
+            ModifiedAt = now,
+        };
+    }
+
+    private static async Task<Outcome<(CreatedRunDto Run, bool Replayed)>?> ReplayAsync(
+        PodiumDb db, string key, byte[] fingerprint, DateTime now, CancellationToken ct)
+    {
+        var previous = await db.Runs.FirstOrDefaultAsync(r => r.IdempotencyKey == key, ct);
+        if (previous is null) return null;
+        if (previous.CreatedAt < now - Idempotency.Window)
+        {
+            // Past its lifetime the key is free again; the old run keeps everything but the key.
+            previous.IdempotencyKey = null;
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        if (!CryptographicOperations.FixedTimeEquals(previous.RequestHash, fingerprint))
+            return KeyReused;
+        var taskIds = await db.Tasks.Where(t => t.RunId == previous.Id).OrderBy(t => t.Id).Select(t => t.TaskId).ToListAsync(ct);
+        return (new CreatedRunDto(previous.RunId, taskIds, "pending"), true);
+    }
+}

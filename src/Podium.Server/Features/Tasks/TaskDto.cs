@@ -1,0 +1,71 @@
+using System.Linq.Expressions;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Features.Tasks;
+
+public sealed record UserInfo(string Email, string FullName);
+
+public sealed record TaskObjective(string Objective);
+
+/// <summary>The task object of contract.md section 3: both doc generations' fields and Podium's attempt data.</summary>
+public sealed record TaskDto(
+    string TaskId,
+    [property: JsonPropertyName("_id")] string Id,
+    string RunId,
+    string? ThreadId,
+    UserInfo UserInfo,
+    TaskObjective Task,
+    JsonNode? Input,
+    JsonNode? Output,
+    IReadOnlyList<object> Attachments,
+    string Assignee,
+    TaskStatus Status,
+    ExecutionType ExecutionType,
+    string RunMode,
+    string? RefId,
+    int FailureCount,
+    string? LastFailureReason,
+    int RetryAttempt,
+    int Attempt,
+    string? Outcome,
+    decimal Cost,
+    DateTime LastStatusChange,
+    DateTime? ScheduledTimestamp,
+    DateTime Created,
+    DateTime Modified);
+
+/// <summary>The columns a task object is made from, read in one query.</summary>
+public sealed record TaskRow(
+    string TaskId, string DocumentId, string RunId, string UserEmail, string UserName, string Objective,
+    string Input, string? Output, string Assignee, TaskStatus Status, ExecutionType ExecutionType, string RunMode,
+    string? RefId, int FailureCount, string? LastFailureReason, int Attempt, int RetryBaseAttempt, string? Outcome, long CostMicros,
+    DateTime LastStatusChange, DateTime? ScheduledFor, DateTime Created, DateTime Modified)
+{
+    public TaskDto ToDto() => new(
+        TaskId, DocumentId, RunId, null, new UserInfo(UserEmail, UserName), new TaskObjective(Objective),
+        JsonNode.Parse(Input), Output is null ? null : JsonNode.Parse(Output), [], Assignee, Status, ExecutionType, RunMode,
+        RefId, FailureCount, LastFailureReason, Math.Max(Attempt - 1, 0), Attempt, Outcome, CostMicros / 1_000_000m,
+        LastStatusChange, ScheduledFor, Created, Modified);
+}
+
+public static class TaskQueries
+{
+    /// <summary>Task objects for an ordered, filtered query of tasks, one page at a time.</summary>
+    public static IQueryable<TaskRow> Rows(PodiumDb db, IQueryable<RunTask> tasks) =>
+        from t in tasks
+        join r in db.Runs on t.RunId equals r.Id
+        join u in db.Users on r.CreatedByUserId equals u.Id
+        join a in db.Agents.IgnoreQueryFilters([PodiumDb.Filters.SoftDelete]) on t.AgentId equals a.Id
+        select new TaskRow(
+            t.TaskId, t.DocumentId, r.RunId, u.Email, u.FullName, r.Objective, t.Input, t.Output, a.Handle, t.Status,
+            t.ExecutionType, r.RunMode, t.RefId, t.FailureCount, t.LastFailureReason, t.Attempt, t.RetryBaseAttempt, t.Outcome,
+            t.CostMicros, t.LastStatusChange, t.ScheduledFor, t.CreatedAt, t.ModifiedAt);
+
+    public static readonly Expression<Func<RunTask, bool>> Open =
+        t => t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled || t.Status == TaskStatus.InProgress;
+}

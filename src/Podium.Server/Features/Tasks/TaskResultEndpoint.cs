@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Server.Engine;
+using Podium.Server.Engine.Runtimes;
+using Podium.Server.Http;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Features.Tasks;
+
+/// <summary>
+/// <c>POST tasks/{task_id}/result/</c>: where a webhook agent that answered 202 posts the result.
+/// Authenticated by the task's callback token (<c>Authorization: Bearer &lt;callback_token&gt;</c>), not an
+/// API key: the token names one task and one attempt, so it can post nothing else.
+/// </summary>
+public static class TaskResultEndpoint
+{
+    private static readonly ApiError TaskNotFound = Api.NotFound("Task not found");
+
+    public static void MapTaskResults(this IEndpointRouteBuilder app) =>
+        app.MapPost($"{ServerSetup.ApiPrefix}/tasks/{{taskId}}/result", PostResult).AllowAnonymous().WithTags("Tasks");
+
+    public static async Task<Results<ApiResponse<object>, ApiError>> PostResult(
+        string taskId, HttpRequest request, IDataProtectionProvider protection, PodiumDb db, TaskCompletion completion, CancellationToken ct)
+    {
+        var attempt = Verify(protection, taskId, request.Headers.Authorization.ToString());
+        if (attempt is null)
+            return new ApiError(StatusCodes.Status401Unauthorized, "Invalid token.");
+        var task = await db.Tasks.IgnoreQueryFilters().Where(t => t.TaskId == taskId)
+            .Select(t => new { t.Id, t.Status, t.Attempt, t.AgentId }).FirstOrDefaultAsync(ct);
+        if (task is null) return TaskNotFound;
+        if (task.Status != TaskStatus.InProgress || task.Attempt != attempt)
+            return Api.Conflict("This task is no longer waiting for a result of that attempt.");
+
+        using var reader = new StreamReader(request.Body);
+        var result = WebhookRuntime.Read(await reader.ReadToEndAsync(ct));
+        if (result.Output is null)
+            return Api.Validation("output", result.Error ?? "An output object is required.");
+        var settings = await db.Agents.IgnoreQueryFilters().Where(a => a.Id == task.AgentId).Select(a => a.Settings).SingleAsync(ct);
+        if (!await completion.RecordAsync(task.Id, task.Attempt, result, settings, owner: null, ct))
+            return Api.Conflict("This task is no longer waiting for a result of that attempt.");
+        return Api.Ok<object>("Task result recorded successfully", new { task_id = taskId, outcome = result.Outcome });
+    }
+
+    /// <summary>The attempt the bearer token was issued for, if it was issued for this task.</summary>
+    private static int? Verify(IDataProtectionProvider protection, string taskId, string header)
+    {
+        const string Bearer = "Bearer ";
+        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)) return null;
+        try
+        {
+            var payload = protection.CreateProtector(TaskExecutor.CallbackPurpose).Unprotect(header[Bearer.Length..].Trim());
+            var separator = payload.LastIndexOf(':');
+            if (separator < 0) return null;
+            var expected = System.Text.Encoding.UTF8.GetBytes(taskId);
+            var actual = System.Text.Encoding.UTF8.GetBytes(payload[..separator]);
+            return CryptographicOperations.FixedTimeEquals(expected, actual) && int.TryParse(payload[(separator + 1)..], out var attempt) ? attempt : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+}
