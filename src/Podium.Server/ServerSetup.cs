@@ -33,10 +33,12 @@ public static class ServerSetup
         if (!builder.Environment.IsDevelopment())
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
+        // First among hosted services: the schema must exist before anything (the Data Protection
+        // key ring, the engine) reads the database.
+        builder.Services.AddHostedService<DatabaseInitializer>();
         builder.AddPodiumDatabase();
         builder.Services.AddOptions<PodiumOptions>().BindConfiguration("Podium").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddScoped<Tenant>();

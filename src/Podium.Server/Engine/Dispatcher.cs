@@ -134,6 +134,7 @@ public sealed partial class Dispatcher(
         var now = EngineClock.Now(services.GetRequiredService<TimeProvider>());
         var overdue = await db.Tasks.IgnoreQueryFilters()
             .Where(t => t.Status == TaskStatus.InProgress && t.AwaitingCallback && t.LeaseExpiresAt <= now)
+            .OrderBy(t => t.LeaseExpiresAt)
             .Take(100)
             .Select(t => new { t.Id, t.Attempt, t.AgentId })
             .ToListAsync(ct);

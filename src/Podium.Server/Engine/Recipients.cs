@@ -8,7 +8,11 @@ public static class Recipients
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
     private static readonly PhoneNumberToTimeZonesMapper Zones = PhoneNumberToTimeZonesMapper.GetInstance();
 
-    /// <summary>The number in E.164 and its likely IANA time zone, or null when it is not a valid number.</summary>
+    /// <summary>
+    /// The number in E.164 and its likely IANA time zone, or null when it cannot be a phone number.
+    /// "Possible" (right length for its country) rather than "valid" (an assigned range): the docs'
+    /// own example, 1234567890, is possible but not assigned, and test numbers are often like it.
+    /// </summary>
     public static (string E164, string? TimeZone)? Parse(string raw, string defaultRegion)
     {
         PhoneNumber number;
@@ -20,7 +24,7 @@ public static class Recipients
         {
             return null;
         }
-        if (!Phones.IsValidNumber(number))
+        if (!Phones.IsPossibleNumber(number))
             return null;
         var zone = Zones.GetTimeZonesForNumber(number)
             .FirstOrDefault(z => z != Zones.GetUnknownTimeZone() && TimeZoneInfo.TryFindSystemTimeZoneById(z, out _));

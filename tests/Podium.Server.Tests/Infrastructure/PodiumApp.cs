@@ -9,7 +9,7 @@ namespace Podium.Server.Tests.Infrastructure;
 /// The real server on Kestrel (a real socket, a random port) over a real database of kind
 /// <typeparamref name="TDb"/>, migrated by the server's own start-up. One per test class.
 /// </summary>
-public sealed class PodiumApp<TDb> : WebApplicationFactory<Program>, IAsyncLifetime where TDb : TestDatabase, new()
+public class PodiumApp<TDb> : WebApplicationFactory<Program>, IAsyncLifetime where TDb : TestDatabase, new()
 {
     public TDb Database { get; } = new();
 
@@ -27,6 +27,12 @@ public sealed class PodiumApp<TDb> : WebApplicationFactory<Program>, IAsyncLifet
             builder.UseSetting(key, value);
         builder.UseSetting("Podium:Demo", "false");
         builder.UseEnvironment("Testing");
+        Configure(builder);
+    }
+
+    /// <summary>More configuration for a kind of test (a fake clock, the engine off).</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>A database context outside any request, scoped to no tenant unless told.</summary>
@@ -50,5 +56,6 @@ public sealed class PodiumApp<TDb> : WebApplicationFactory<Program>, IAsyncLifet
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

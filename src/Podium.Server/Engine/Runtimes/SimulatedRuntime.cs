@@ -39,7 +39,7 @@ public sealed class SimulatedRuntime(TimeProvider clock) : IAgentRuntime
         var interest = Interests[(int)(dice.Next() * Interests.Length)];
         var sentiment = Sentiments[(int)(dice.Next() * Sentiments.Length)];
         var name = attempt.Input["name"]?.ToString() ?? "there";
-        var summary = $"The agent reached {name} about \"{Objective(attempt)}\". Outcome: {interest.Replace('_', ' ')}.";
+        var summary = $"The agent reached {name}. Objective: {Objective(attempt)} Outcome: {interest.Replace('_', ' ')}.";
         var output = new JsonObject
         {
             ["call_id"] = callId,
@@ -73,7 +73,7 @@ public sealed class SimulatedRuntime(TimeProvider clock) : IAgentRuntime
         string[] agentLines =
         [
             $"Hello, this is {attempt.AgentName} calling. Am I speaking with {name}?",
-            $"Thanks for taking the attempt. I'm reaching out about {Objective(attempt)}.",
+            $"Thanks for taking the call. I'm calling about this: {Objective(attempt)}",
             "Would that be useful for you right now?",
             "Understood. Is there a better time or anything you'd like me to send over?",
             "Great, I'll note that down. Thank you for your time.",
@@ -85,7 +85,7 @@ public sealed class SimulatedRuntime(TimeProvider clock) : IAgentRuntime
             interest switch
             {
                 "interested" => "That sounds interesting, tell me more.",
-                "call_back" => "I'm busy right now, could you attempt me back later?",
+                "call_back" => "I'm busy right now, could you call me back later?",
                 _ => "I don't think we need that at the moment.",
             },
             "That's all for now.",

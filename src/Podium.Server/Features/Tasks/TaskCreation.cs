@@ -66,7 +66,7 @@ public static class TaskCreation
             CreatedAt = now,
             ModifiedAt = now,
         };
-        var tasks = documents.ConvertAll(d => NewTask(run, agent, d, executionType, schedule, start, now));
+        var tasks = documents.ConvertAll(d => NewTask(run, agent, d with { TimeZone = d.TimeZone ?? tenant.Organization.TimeZone }, executionType, schedule, start, now));
         db.Runs.Add(run);
         db.Tasks.AddRange(tasks);
         try

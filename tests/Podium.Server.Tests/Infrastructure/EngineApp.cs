@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Podium.Server.Engine;
+
+namespace Podium.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The server on a fake clock with its engine loop off: a test moves time and runs the engine
+/// itself (<see cref="RunEngineAsync"/>), then asserts on what the API and the database say.
+/// </summary>
+public sealed class EngineApp<TDb> : PodiumApp<TDb> where TDb : TestDatabase, new()
+{
+    /// <summary>Monday 7 December 2026, 10:00 UTC.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Engine:Enabled", "false");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>Claims and runs tasks until nothing is due at the current fake time.</summary>
+    public Task RunEngineAsync() => Services.GetRequiredService<Dispatcher>().RunUntilIdleAsync();
+
+    /// <summary>
+    /// Moves the clock to the next Monday 10:00 UTC and returns it. Tests of one class share the
+    /// app and its clock, which only goes forward; each clock-minded test starts from here.
+    /// </summary>
+    public async Task<DateTime> NextMondayAsync()
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var monday = now.Date.AddDays(((int)DayOfWeek.Monday - (int)now.DayOfWeek + 7) % 7).AddHours(10);
+        if (monday <= now) monday = monday.AddDays(7);
+        await AdvanceAsync(monday - now);
+        return monday;
+    }
+
+    /// <summary>Moves the clock, then runs what became due.</summary>
+    public Task AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return RunEngineAsync();
+    }
+}
