@@ -33,9 +33,11 @@ public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOpt
 
         var tasks = db.Tasks.IgnoreQueryFilters();
         var candidates = await tasks
-            .Where(t => ((t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled) && t.DueAt <= now)
+            // Waiting tasks of a paused or cancelled run stay put; a task already in progress finishes
+            // whatever its run's state, so one whose process died is run again.
+            .Where(t => ((t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled) && t.DueAt <= now
+                    && t.Run.Status != RunStatus.Paused && t.Run.Status != RunStatus.Cancelled)
                 || (t.Status == TaskStatus.InProgress && t.LeaseExpiresAt <= now && !t.AwaitingCallback))
-            .Where(t => t.Run.Status != RunStatus.Paused && t.Run.Status != RunStatus.Cancelled)
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .Take(max * 4)
             .Select(t => new { t.Id, t.AgentId, t.SpaceId, t.Status, t.RecipientTimeZone })

@@ -77,7 +77,8 @@ public abstract class RunExecutionTests<TDb>(EngineApp<TDb> app) : EngineTests<T
         // 09:00 in New York on Tuesday (winter) is 14:00 UTC, 28 hours after Monday 10:00 UTC.
         var runId = await CreateRunAsync(org, space, new
         {
-            pilot = agent, documents = Contacts(2),
+            pilot = agent,
+            documents = Contacts(2),
             schedule = new { type = "custom", calling_date = monday.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), calling_time = "09:00", timezone = "America/New_York" },
         });
         await App.RunEngineAsync();
