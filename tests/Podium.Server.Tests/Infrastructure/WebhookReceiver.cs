@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Podium.Server.Tests.Infrastructure;
+
+/// <summary>One POST a webhook agent received.</summary>
+public sealed record ReceivedCall(string TaskId, int Attempt, string IdempotencyKey, bool SignatureValid, JsonObject Body);
+
+/// <summary>
+/// A real HTTP agent for the webhook runtime: it logs every call, checks its signature, and answers
+/// as told (200 with an output, 202, or an error), after an optional delay.
+/// </summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private WebhookReceiver(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<ReceivedCall> Calls { get; } = new();
+    public string Secret { get; set; } = "";
+    public int Status { get; set; } = 200;
+    public TimeSpan Delay { get; set; }
+    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/agent";
+
+    public static async Task<WebhookReceiver> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app);
+        app.MapPost("/agent", receiver.HandleAsync);
+        await app.StartAsync();
+        return receiver;
+    }
+
+    private async Task<IResult> HandleAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var raw = await reader.ReadToEndAsync();
+        var body = JsonNode.Parse(raw)!.AsObject();
+        Calls.Enqueue(new ReceivedCall(body["task_id"]!.GetValue<string>(), body["attempt"]!.GetValue<int>(),
+            request.Headers["Idempotency-Key"].ToString(), Verify(request.Headers["Podium-Signature"].ToString(), raw), body));
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+        return Status switch
+        {
+            200 => Results.Json(new { outcome = "completed", output = new { call_id = "CALL_" + body["task_id"], call_status = "completed", duration = 42, cost = 0.063, transcript = new[] { new { role = "agent", content = "Hello" } } } }),
+            202 => Results.Accepted(),
+            _ => Results.StatusCode(Status),
+        };
+    }
+
+    /// <summary>Checks <c>t=…,v1=…</c> against HMAC-SHA256 of "t.body" with the agent's secret.</summary>
+    private bool Verify(string header, string body)
+    {
+        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        if (!parts.TryGetValue("t", out var t) || !parts.TryGetValue("v1", out var v1)) return false;
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{t}.{body}")));
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(v1));
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
