@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Server.Admin;
+using Podium.Server.Tests.Infrastructure;
+
+namespace Podium.Server.Tests.Engine;
+
+/// <summary>The real executable under crashes and side by side: leases, reclaims and shared work.</summary>
+public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
+{
+    private const string Prefix = "/api/v2/platform";
+    private static readonly string[] FastEngine = ["--no-demo", "--Engine:LeaseDuration=00:00:03", "--Engine:PollInterval=00:00:00.100"];
+
+    [Fact]
+    public async Task KillDashNineMidRun_ThenRestart_LosesNothing_AndRepeatsOnlyInterruptedAttempts()
+    {
+        await using var database = await CreateDatabaseAsync();
+        using var folder = new TempFolder();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = TimeSpan.FromMilliseconds(20);
+        var setup = await SeedAsync(database, receiver);
+        receiver.Secret = setup.Secret!;
+
+        var first = ServerProcess.Start(database, folder.Path, FastEngine);
+        var client = await ClientAsync(first, setup);
+        await ApiAssert.Ok(await client.PatchJson($"{Prefix}/agents/{setup.Agent}/", new { max_concurrency = 20 }), "Agent updated successfully");
+        var runId = await CreateRunAsync(client, setup.Space, setup.Agent, 2000);
+        await WaitAsync(() => receiver.Calls.Count >= 500, "500 calls before the kill");
+        await first.DisposeAsync(); // SIGKILL: no shutdown, leases left as they were
+        var atKill = receiver.Calls.Count;
+
+        await using var second = ServerProcess.Start(database, folder.Path, FastEngine);
+        client = await ClientAsync(second, setup);
+        var run = await WaitForRunAsync(client, setup.Space, runId);
+        Assert.Equal("completed", run["status"]!.GetValue<string>());
+        Assert.Equal(2000, run["completed_tasks"]!.GetValue<int>());
+        Assert.True(atKill < 2000, "the kill came after the run had finished");
+
+        var calls = receiver.Calls.ToList();
+        Assert.All(calls, c => Assert.True(c.SignatureValid));
+        Assert.Equal(2000, calls.Select(c => c.TaskId).Distinct().Count());
+        // Only attempts in flight at the kill (at most the agent's concurrency) may be called twice, after their lease expired.
+        var repeated = calls.GroupBy(c => c.IdempotencyKey).Count(g => g.Count() > 1);
+        Assert.InRange(repeated, 0, 20);
+        Assert.All(calls.GroupBy(c => c.TaskId), g => Assert.Single(g.Select(c => c.Attempt).Distinct()));
+    }
+
+    /// <summary>
+    /// Several processes need a shared server database, so this runs on PostgreSQL only (SQLite
+    /// is one process's store): see <see cref="ProcessTestsOnPostgres"/>.
+    /// </summary>
+    protected async Task TwoProcessesShareARunAsync()
+    {
+        await using var database = await CreateDatabaseAsync();
+        using var folder = new TempFolder();
+        var setup = await SeedAsync(database, receiver: null);
+
+        await using var a = ServerProcess.Start(database, folder.Path, [.. FastEngine, "--Engine:NodeId=node-a"]);
+        await using var b = ServerProcess.Start(database, folder.Path, [.. FastEngine, "--Engine:NodeId=node-b"]);
+        var client = await ClientAsync(a, setup);
+        await ClientAsync(b, setup);
+        await ApiAssert.Ok(await client.PatchJson($"{Prefix}/agents/{setup.Agent}/", new { max_concurrency = 100, simulation = new { latency_ms = 10 } }), "Agent updated successfully");
+        var runId = await CreateRunAsync(client, setup.Space, setup.Agent, 5000);
+        var run = await WaitForRunAsync(client, setup.Space, runId);
+        Assert.Equal("completed", run["status"]!.GetValue<string>());
+        Assert.Equal(5000, run["completed_tasks"]!.GetValue<int>());
+
+        await using var db = Open(database);
+        var attempts = await db.TaskAttempts.IgnoreQueryFilters().Select(t => new { t.TaskId, t.Number, t.Node }).ToListAsync();
+        Assert.Equal(5000, attempts.Count);
+        Assert.Equal(5000, attempts.Select(t => t.TaskId).Distinct().Count());
+        Assert.All(attempts, t => Assert.Equal(1, t.Number));
+        var perNode = attempts.GroupBy(t => t.Node).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(perNode.GetValueOrDefault("node-a") > 0 && perNode.GetValueOrDefault("node-b") > 0, $"work per node: {string.Join(", ", perNode)}");
+    }
+
+    protected sealed record Setup(string Handle, string Key, string Space, string Agent, string? Secret);
+
+    /// <summary>An org, an admin key, a contact space and a published agent, made with the admin commands.</summary>
+    private static async Task<Setup> SeedAsync(TDb database, WebhookReceiver? receiver)
+    {
+        var settings = database.Settings();
+        async Task<JsonNode> Admin(params string[] args)
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.True(await AdminCommands.RunAsync([.. args, "--json"], settings, output, error) == 0, error.ToString());
+            return JsonNode.Parse(output.ToString())!;
+        }
+        await Admin("org", "create", "--handle", "crash", "--name", "Crash");
+        await Admin("user", "create", "--email", "ops@crash.test", "--name", "Ops");
+        await Admin("member", "add", "--org", "crash", "--email", "ops@crash.test", "--role", "admin");
+        var key = (await Admin("key", "create", "--email", "ops@crash.test"))["key"]!.GetValue<string>();
+        var agent = receiver is null
+            ? await Admin("agent", "create", "--org", "crash", "--handle", "crash-agent", "--name", "Sim", "--state", "published")
+            : await Admin("agent", "create", "--org", "crash", "--handle", "crash-agent", "--name", "Hook", "--state", "published", "--runtime", "webhook", "--url", receiver.Url);
+        var space = await Admin("space", "create", "--org", "crash", "--name", "Calls", "--content-type", "contact", "--agent", "crash-agent");
+        return new Setup("crash", key, space["token"]!.GetValue<string>(), "crash-agent", agent["webhook_secret"]?.GetValue<string>());
+    }
+
+    private static async Task<HttpClient> ClientAsync(ServerProcess server, Setup setup)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(await server.ListeningAsync()) };
+        client.DefaultRequestHeaders.Add("Authorization", $"Token {setup.Key}");
+        client.DefaultRequestHeaders.Add("Org-Handle", setup.Handle);
+        return client;
+    }
+
+    private static async Task<string> CreateRunAsync(HttpClient client, string space, string agent, int count)
+    {
+        var documents = Enumerable.Range(0, count).Select(i => new { name = $"Contact {i}", contact_number = $"+1415{i:0000000}" });
+        var created = await ApiAssert.Ok(await client.PostJson($"{Prefix}/spaces/{space}/tasks/create/", new { pilot = agent, documents }), "Task Created Successfully");
+        return created["data"]!["run_id"]!.GetValue<string>();
+    }
+
+    private static async Task<JsonNode> WaitForRunAsync(HttpClient client, string space, string runId)
+    {
+        JsonNode run = new JsonObject();
+        await WaitAsync(async () =>
+        {
+            var response = await client.GetAsync($"{Prefix}/spaces/{space}/runs/{runId}/");
+            run = (await ApiAssert.Envelope(response, HttpStatusCode.OK))["data"]!;
+            return run["status"]!.GetValue<string>() is "completed" or "partially_completed" or "failed";
+        }, $"run {runId} to finish");
+        return run;
+    }
+
+    private static Task WaitAsync(Func<bool> condition, string what) => WaitAsync(() => Task.FromResult(condition()), what);
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited too long for {what}.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static PodiumDb Open(TDb database)
+    {
+        var options = new DbContextOptionsBuilder<PodiumDb>();
+        options.UsePodiumDatabase(database.Provider, database.ConnectionString);
+        return new PodiumDb(options.Options);
+    }
+
+    private static async Task<TDb> CreateDatabaseAsync()
+    {
+        var database = new TDb();
+        Assert.SkipWhen(database.Unavailable is not null, database.Unavailable ?? "");
+        await database.CreateAsync();
+        return database;
+    }
+}
+
+public sealed class ProcessTestsOnSqlite : ProcessTests<Sqlite>;
+
+public sealed class ProcessTestsOnPostgres : ProcessTests<Postgres>
+{
+    [Fact]
+    public Task TwoProcessesOnOneDatabase_ShareA5000TaskRun_RunningNoTaskTwice() => TwoProcessesShareARunAsync();
+}
