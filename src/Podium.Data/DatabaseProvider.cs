@@ -16,7 +16,7 @@ public static class DatabaseProviderExtensions
         provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString,
-                o => o.MigrationsAssembly("Podium.Migrations.Sqlite")),
+                o => o.MigrationsAssembly("Podium.Migrations.Sqlite")).AddInterceptors(SqlitePragmas.Instance),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString,
                 o => o.MigrationsAssembly("Podium.Migrations.Postgres")),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),

@@ -73,7 +73,9 @@ public sealed partial class Dispatcher(
             _ = execution.ContinueWith(_ =>
             {
                 _running.TryRemove(task.Id, out Task? _);
-                signal.Wake();
+                // Claim again once half the slots are free: one claim per finished task would
+                // spend more on claiming than on the work when tasks are short.
+                if (_running.Count <= options.Value.MaxConcurrentTasks / 2) signal.Wake();
             }, TaskScheduler.Default);
         }
         return claimed.Count;
@@ -123,8 +125,10 @@ public sealed partial class Dispatcher(
         _nextHeartbeat = now + (lease / 3);
         var node = options.Value.Node;
         var until = now + lease;
+        // Only tasks still running here: one whose result could not be recorded must lapse and be run again.
+        var running = _running.Keys.ToList();
         await db.Tasks.IgnoreQueryFilters()
-            .Where(t => t.LeaseOwner == node && t.Status == TaskStatus.InProgress)
+            .Where(t => running.Contains(t.Id) && t.LeaseOwner == node && t.Status == TaskStatus.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseExpiresAt, until), ct);
     }
 

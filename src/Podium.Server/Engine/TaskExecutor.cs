@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes;
+using Polly;
+using Polly.Retry;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Engine;
@@ -19,6 +22,18 @@ public sealed partial class TaskExecutor(
     ILogger<TaskExecutor> logger)
 {
     public const string CallbackPurpose = "Podium.Tasks.Callback";
+
+    /// <summary>A result is worth a few tries: a busy database must not cost a finished call.</summary>
+    private readonly ResiliencePipeline _recording = new ResiliencePipelineBuilder { TimeProvider = clock }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<DbException>(),
+            MaxRetryAttempts = 4,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromMilliseconds(200),
+            UseJitter = true,
+        })
+        .Build();
 
     public async Task ExecuteAsync(ClaimedTask task, CancellationToken ct)
     {
@@ -43,10 +58,21 @@ public sealed partial class TaskExecutor(
             result = AgentResult.Failure("The attempt failed inside Podium.");
         }
 
-        await using var recordScope = scopes.CreateAsyncScope();
-        var completion = recordScope.ServiceProvider.GetRequiredService<TaskCompletion>();
-        if (!await completion.RecordAsync(task.Id, task.Attempt, result, task.Settings, options.Value.Node, CancellationToken.None))
-            LogResultDiscarded(logger, task.TaskId, task.Attempt);
+        try
+        {
+            var recorded = await _recording.ExecuteAsync(async token =>
+            {
+                await using var recordScope = scopes.CreateAsyncScope();
+                var completion = recordScope.ServiceProvider.GetRequiredService<TaskCompletion>();
+                return await completion.RecordAsync(task.Id, task.Attempt, result, task.Settings, options.Value.Node, token);
+            }, CancellationToken.None);
+            if (!recorded) LogResultDiscarded(logger, task.TaskId, task.Attempt);
+        }
+        catch (DbException e)
+        {
+            // The lease lapses and the attempt runs again, with the same idempotency key.
+            LogRecordFailed(logger, e, task.TaskId, task.Attempt);
+        }
     }
 
     /// <summary>The token a webhook agent posts its late result with: bound to this task and attempt.</summary>
@@ -75,6 +101,9 @@ public sealed partial class TaskExecutor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Result of attempt {Attempt} of task {TaskId} discarded: the task moved on (lease lost, cancelled, or already answered)")]
     private static partial void LogResultDiscarded(ILogger logger, string taskId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Result of attempt {Attempt} of task {TaskId} could not be recorded; the attempt will run again after its lease")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, string taskId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Released attempt {Attempt} of task {TaskId} at shutdown")]
     private static partial void LogReleased(ILogger logger, string taskId, int attempt);

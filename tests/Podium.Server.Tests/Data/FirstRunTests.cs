@@ -28,6 +28,21 @@ public abstract partial class FirstRunTests<TDb> where TDb : TestDatabase, new()
             var body = await ApiAssert.Ok(await client.GetAsync(url), "Spaces fetched successfully");
             var space = Assert.Single(body["data"]!.AsArray())!;
             Assert.Equal("demo-agent", space["agent_handle"]!.GetValue<string>());
+
+            // The docs' create-task example, as printed, runs to completion on the demo space.
+            var token = space["token"]!.GetValue<string>();
+            var example = """
+                {"pilot": "demo-agent", "context": "Call the lead and discuss the project requirements.", "schedule": {"type": "now"},
+                 "documents": [{"name": "John Doe", "email": "john@example.com", "contact_number": "1234567890", "alternate_number": "+919876543210",
+                   "occupation": "Sales Manager", "company_name": "Acme Corp", "address": "123 Main St, Mumbai", "about": "Warm lead from webinar",
+                   "context": "Follow up on proposal sent last week", "labels": ["warm-lead", "webinar"], "title": "Q1 Outreach",
+                   "description": "Lead from Q1 campaign", "document_id": "6902fb5840a736e125e80ebc"}]}
+                """;
+            var created = await ApiAssert.Ok(await client.PostRaw(url.Replace("/spaces/", $"/spaces/{token}/tasks/create/", StringComparison.Ordinal), example), "Task Created Successfully");
+            var runUrl = url.Replace("/spaces/", $"/spaces/{token}/runs/{created["data"]!["run_id"]!.GetValue<string>()}/", StringComparison.Ordinal);
+            for (var i = 0; i < 100 && (await ApiAssert.Ok(await client.GetAsync(runUrl), "Run fetched successfully"))["data"]!["status"]!.GetValue<string>() != "completed"; i++)
+                await Task.Delay(100);
+            Assert.Equal("completed", (await ApiAssert.Ok(await client.GetAsync(runUrl), "Run fetched successfully"))["data"]!["status"]!.GetValue<string>());
         }
 
         await using var second = ServerProcess.Start(database, folder.Path);
