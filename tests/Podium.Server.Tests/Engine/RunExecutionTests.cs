@@ -180,6 +180,7 @@ public abstract class RunExecutionTests<TDb>(EngineApp<TDb> app) : EngineTests<T
     public async Task ConcurrencyCap_OfTheAgent_IsNeverExceeded()
     {
         var (org, space, agent) = await SetUpAsync(new { max_concurrency = 2 });
+        await App.RunEngineAsync(); // other tests' due work, so the claims below see only this run
         var runId = await CreateRunAsync(org, space, new { pilot = agent, documents = Contacts(5) });
         var dispatcher = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Podium.Server.Engine.Dispatcher>(App.Services);
         await using (App.Scope(out var db))
