@@ -47,6 +47,38 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
         Assert.All(calls.GroupBy(c => c.TaskId), g => Assert.Single(g.Select(c => c.Attempt).Distinct()));
     }
 
+    [Fact]
+    public async Task GracefulShutdown_ReleasesUnfinishedTasks_ForTheNextProcess()
+    {
+        await using var database = await CreateDatabaseAsync();
+        using var folder = new TempFolder();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = TimeSpan.FromSeconds(20);
+        var setup = await SeedAsync(database, receiver);
+        receiver.Secret = setup.Secret!;
+        string[] longLease = ["--no-demo", "--Engine:LeaseDuration=00:10:00", "--Engine:ShutdownGrace=00:00:01", "--Engine:PollInterval=00:00:00.100"];
+
+        var first = ServerProcess.Start(database, folder.Path, longLease);
+        var client = await ClientAsync(first, setup);
+        var runId = await CreateRunAsync(client, setup.Space, setup.Agent, 3);
+        await WaitAsync(() => receiver.Calls.Count == 3, "the three calls to start");
+        await first.StopGracefullyAsync();
+        await first.DisposeAsync();
+
+        await using (var db = Open(database))
+        {
+            var tasks = await db.Tasks.IgnoreQueryFilters().ToListAsync();
+            Assert.All(tasks, t => Assert.Null(t.LeaseOwner));
+            Assert.All(tasks, t => Assert.True(t.LeaseExpiresAt <= DateTime.UtcNow, "the lease was released, not left to expire"));
+            Assert.Equal(3, await db.TaskAttempts.IgnoreQueryFilters().CountAsync(a => a.Outcome == "interrupted"));
+        }
+
+        receiver.Delay = TimeSpan.Zero;
+        await using var second = ServerProcess.Start(database, folder.Path, longLease);
+        var run = await WaitForRunAsync(await ClientAsync(second, setup), setup.Space, runId);
+        Assert.Equal("completed", run["status"]!.GetValue<string>());
+    }
+
     /// <summary>
     /// Several processes need a shared server database, so this runs on PostgreSQL only (SQLite
     /// is one process's store): see <see cref="ProcessTestsOnPostgres"/>.

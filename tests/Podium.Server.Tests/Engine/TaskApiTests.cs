@@ -40,6 +40,21 @@ public abstract class TaskApiTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(a
     }
 
     [Fact]
+    public async Task ExecutionType_FollowsTheSpacesContentType()
+    {
+        var (org, _, agent) = await SetUpAsync();
+        var admin = org.Client(App, org.Admin);
+        var email = (await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/spaces/", new { name = "Mail", content_type = "email" }), HttpStatusCode.Created))["data"]!["token"]!.GetValue<string>();
+        var general = (await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/spaces/", new { name = "Q&A" }), HttpStatusCode.Created))["data"]!["token"]!.GetValue<string>();
+
+        await ApiAssert.Invalid(await admin.PostJson($"{Prefix}/spaces/{email}/tasks/create/", new { pilot = agent, documents = new[] { new { name = "No mail" } } }), "documents[0].email");
+        var mailRun = await CreateRunAsync(org, email, new { pilot = agent, documents = new[] { new { name = "Ann", email = "ann@example.test" } } });
+        Assert.Equal("email", (await TasksAsync(org, email, mailRun))[0]!["execution_type"]!.GetValue<string>());
+        var answerRun = await CreateRunAsync(org, general, new { pilot = agent, documents = new[] { new { name = "Question" } } });
+        Assert.Equal("answer", (await TasksAsync(org, general, answerRun))[0]!["execution_type"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task CreateTasks_ThroughTheOlderPath_Works()
     {
         var (org, space, agent) = await SetUpAsync();

@@ -81,6 +81,14 @@ public sealed partial class ServerProcess : IAsyncDisposable
     [GeneratedRegex(@"Now listening on: (http://[0-9.:]+)")]
     private static partial Regex ListeningPattern();
 
+    /// <summary>Sends SIGTERM, as a service manager would, and waits for the process to end.</summary>
+    public async Task StopGracefullyAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
