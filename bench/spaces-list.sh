@@ -6,31 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
 spaces=${SPACES:-2000}
-work=$(mktemp -d /tmp/podium-bench.XXXXXX)
-port=$((20000 + RANDOM % 20000))
-api="http://127.0.0.1:$port/api/v2/platform"
-
-dotnet build src/Podium.Server -c Release -nologo -clp:ErrorsOnly >/dev/null
-dll=$(pwd)/src/Podium.Server/bin/Release/net10.0/Podium.Server.dll
-if [ "$provider" = postgres ]; then
-  export Database__Provider=Postgres ConnectionStrings__Podium="${PODIUM_BENCH_POSTGRES:?set PODIUM_BENCH_POSTGRES}"
-else
-  export Database__Provider=Sqlite ConnectionStrings__Podium="Data Source=$work/podium.db"
-fi
-admin() { (cd "$work" && dotnet "$dll" admin "$@"); }
-
-handle="bench-$RANDOM"
-admin org create --handle "$handle" --name Bench >/dev/null
-admin user create --email "$handle@bench.test" --name Bench >/dev/null
-admin member add --org "$handle" --email "$handle@bench.test" --role admin >/dev/null
-key=$(admin key create --email "$handle@bench.test")
-for other in 1 2; do admin org create --handle "$handle-other-$other" --name Other >/dev/null; done
-
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  exec dotnet "$dll" --no-demo --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1) &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.2; done
+source bench/common.sh
+bench_setup "$provider"
+for other in 1 2; do bench_admin org create --handle "$handle-other-$other" --name Other >/dev/null; done
+bench_start
 
 echo "seeding $spaces spaces ($provider)"
 seq 1 "$spaces" | xargs -P 4 -I{} curl -sf -o /dev/null -X POST "$api/spaces/" \
@@ -42,7 +21,6 @@ wrk.headers["Authorization"] = "Token $key"
 wrk.headers["Org-Handle"] = "$handle"
 LUA
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 measure() {
   local label=$1 url=$2 rps=() p50=() p99=()
   for run in 1 2 3; do

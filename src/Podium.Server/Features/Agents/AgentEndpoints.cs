@@ -27,7 +27,7 @@ public static class AgentEndpoints
         var agents = db.Agents.AsNoTracking();
         if (state is not null)
         {
-            if (!Enum.TryParse<AgentState>(state, ignoreCase: true, out var wanted) || int.TryParse(state, out _))
+            if (!WireValues.TryParse<AgentState>(state, out var wanted))
                 return Api.Validation("state", "Use one of: published, draft, archived.");
             agents = agents.Where(a => a.State == wanted);
         }

@@ -29,7 +29,7 @@ public static class AgentWorkEndpoints
         var tasks = db.Tasks.AsNoTracking().Where(t => t.AgentId == agentId);
         if (status is not null)
         {
-            if (!TaskEndpoints.TryParseStatus(status, out var wanted)) return TaskEndpoints.InvalidStatus;
+            if (!WireValues.TryParse<Podium.Data.Entities.TaskStatus>(status, out var wanted)) return TaskEndpoints.InvalidStatus;
             tasks = tasks.Where(t => t.Status == wanted);
         }
         return await TaskEndpoints.PageAsync(db, tasks, paging, ct);

@@ -31,7 +31,7 @@ public static class RunEndpoints
         var runs = db.Runs.AsNoTracking().Where(r => r.SpaceId == spaceId);
         if (status is not null)
         {
-            if (!TryParseStatus(status, out var wanted))
+            if (!WireValues.TryParse<RunStatus>(status, out var wanted))
                 return Api.Validation("status", "Use one of: pending, running, completed, partially_completed, failed, paused, cancelled.");
             runs = runs.Where(r => r.Status == wanted);
         }
@@ -56,7 +56,7 @@ public static class RunEndpoints
         var tasks = db.Tasks.AsNoTracking().Where(t => t.RunId == run.Value!.Id);
         if (status is not null)
         {
-            if (!TaskEndpoints.TryParseStatus(status, out var wanted)) return TaskEndpoints.InvalidStatus;
+            if (!WireValues.TryParse<Podium.Data.Entities.TaskStatus>(status, out var wanted)) return TaskEndpoints.InvalidStatus;
             tasks = tasks.Where(t => t.Status == wanted);
         }
         return await TaskEndpoints.PageAsync(db, tasks, paging, ct);
@@ -98,8 +98,4 @@ public static class RunEndpoints
         var rows = await RunQueries.Rows(db.Runs.AsNoTracking().Where(r => r.Id == id)).ToListAsync(ct);
         return (await RunQueries.WithCountersAsync(db, rows, ct))[0];
     }
-
-    private static bool TryParseStatus(string value, out RunStatus status) =>
-        Enum.TryParse(value.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out status)
-        && !int.TryParse(value, out _) && Enum.IsDefined(status);
 }

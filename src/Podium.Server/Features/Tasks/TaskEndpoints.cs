@@ -52,7 +52,7 @@ public static class TaskEndpoints
         var tasks = db.Tasks.AsNoTracking().Where(t => t.SpaceId == space);
         if (status is not null)
         {
-            if (!TryParseStatus(status, out var wanted)) return InvalidStatus;
+            if (!WireValues.TryParse<TaskStatus>(status, out var wanted)) return InvalidStatus;
             tasks = tasks.Where(t => t.Status == wanted);
         }
         if (runId is not null)
@@ -70,8 +70,4 @@ public static class TaskEndpoints
 
     public static readonly ApiError InvalidStatus =
         Api.Validation("status", "Use one of: pending, scheduled, in_progress, completed, failed, cancelled.");
-
-    public static bool TryParseStatus(string value, out TaskStatus status) =>
-        Enum.TryParse(value.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out status)
-        && !int.TryParse(value, out _) && Enum.IsDefined(status);
 }
