@@ -32,29 +32,32 @@ public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOpt
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ClaimLock})", ct);
 
         var tasks = db.Tasks.IgnoreQueryFilters();
+        var live = tasks.Where(t => t.Status == TaskStatus.InProgress && t.LeaseExpiresAt > now);
+        var busyAgents = await live.GroupBy(t => t.AgentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var busySpaces = await live.GroupBy(t => t.SpaceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var agents = await LoadAgentsAsync(busyAgents.Keys, [], ct);
+        var spaceCaps = await LoadSpaceCapsAsync(busySpaces.Keys, [], engine, ct);
+        // Work of agents and spaces at their cap is left out of the search, so one big run cannot
+        // fill the candidate window and starve every other tenant's work behind it.
+        var fullAgents = busyAgents.Where(b => b.Value >= agents[b.Key].Settings.MaxConcurrency).Select(b => b.Key).ToList();
+        var fullSpaces = busySpaces.Where(b => b.Value >= spaceCaps[b.Key]).Select(b => b.Key).ToList();
+
         var candidates = await tasks
             // Waiting tasks of a paused or cancelled run stay put; a task already in progress finishes
             // whatever its run's state, so one whose process died is run again.
             .Where(t => ((t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled) && t.DueAt <= now
                     && t.Run.Status != RunStatus.Paused && t.Run.Status != RunStatus.Cancelled)
                 || (t.Status == TaskStatus.InProgress && t.LeaseExpiresAt <= now && !t.AwaitingCallback))
+            .Where(t => !fullAgents.Contains(t.AgentId) && !fullSpaces.Contains(t.SpaceId))
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .Take(max * 4)
             .Select(t => new { t.Id, t.AgentId, t.SpaceId, t.Status, t.RecipientTimeZone })
             .ToListAsync(ct);
         if (candidates.Count == 0) return [];
-
-        var agentIds = candidates.Select(c => c.AgentId).Distinct().ToList();
-        var spaceIds = candidates.Select(c => c.SpaceId).Distinct().ToList();
-        var agents = await db.Agents.IgnoreQueryFilters().Where(a => agentIds.Contains(a.Id))
-            .ToDictionaryAsync(a => a.Id, ct);
-        var spaceCaps = await db.Spaces.IgnoreQueryFilters().Where(s => spaceIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => s.MaxConcurrency ?? engine.DefaultSpaceConcurrency, ct);
-        var live = tasks.Where(t => t.Status == TaskStatus.InProgress && t.LeaseExpiresAt > now);
-        var busyAgents = await live.Where(t => agentIds.Contains(t.AgentId)).GroupBy(t => t.AgentId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var busySpaces = await live.Where(t => spaceIds.Contains(t.SpaceId)).GroupBy(t => t.SpaceId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        foreach (var (id, agent) in await LoadAgentsAsync(candidates.Select(c => c.AgentId), agents.Keys, ct))
+            agents[id] = agent;
+        foreach (var (id, cap) in await LoadSpaceCapsAsync(candidates.Select(c => c.SpaceId), spaceCaps.Keys, engine, ct))
+            spaceCaps[id] = cap;
 
         var fresh = new List<long>();
         var reclaimed = new List<long>();
@@ -120,5 +123,18 @@ public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOpt
             return new ClaimedTask(c.Id, c.OrganizationId, c.RunId, c.RunIdText, c.TaskId, c.Attempt, c.Objective, c.Input,
                 c.ExecutionType, c.AgentId, agent.Handle, agent.Name, agent.Settings, agent.ProtectedWebhookSecret);
         });
+    }
+
+    private async Task<Dictionary<int, Agent>> LoadAgentsAsync(IEnumerable<int> ids, IEnumerable<int> known, CancellationToken ct)
+    {
+        var wanted = ids.Except(known).ToList();
+        return wanted.Count == 0 ? [] : await db.Agents.IgnoreQueryFilters().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+    }
+
+    private async Task<Dictionary<int, int>> LoadSpaceCapsAsync(IEnumerable<int> ids, IEnumerable<int> known, EngineOptions engine, CancellationToken ct)
+    {
+        var wanted = ids.Except(known).ToList();
+        return wanted.Count == 0 ? [] : await db.Spaces.IgnoreQueryFilters().Where(s => wanted.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.MaxConcurrency ?? engine.DefaultSpaceConcurrency, ct);
     }
 }

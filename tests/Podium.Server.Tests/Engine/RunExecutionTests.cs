@@ -177,6 +177,25 @@ public abstract class RunExecutionTests<TDb>(EngineApp<TDb> app) : EngineTests<T
     }
 
     [Fact]
+    public async Task ABigCappedRun_DoesNotStarveAnotherTenantsWork()
+    {
+        var (big, bigSpace, bigAgent) = await SetUpAsync(new { max_concurrency = 1 });
+        var (small, smallSpace, smallAgent) = await SetUpAsync();
+        await App.RunEngineAsync(); // other tests' due work, so the claims below see only these runs
+        await CreateRunAsync(big, bigSpace, new { pilot = bigAgent, documents = Contacts(50) });
+        App.Clock.Advance(TimeSpan.FromSeconds(1));
+        var smallRun = await CreateRunAsync(small, smallSpace, new { pilot = smallAgent, documents = Contacts(1) });
+        await using (App.Scope(out var db))
+        {
+            var claimer = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<Podium.Server.Engine.TaskClaimer>(App.Services, db);
+            var first = await claimer.ClaimAsync(2, default);
+            var second = await claimer.ClaimAsync(2, default);
+            Assert.Single(first);
+            Assert.Equal(smallRun, Assert.Single(second).RunIdText);
+        }
+    }
+
+    [Fact]
     public async Task ConcurrencyCap_OfTheAgent_IsNeverExceeded()
     {
         var (org, space, agent) = await SetUpAsync(new { max_concurrency = 2 });
