@@ -14,6 +14,10 @@ public abstract class TaskApiTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(a
     [InlineData("{\"pilot\": \"{agent}\"}", "documents")]
     [InlineData("{\"documents\": [{\"name\": \"A\", \"contact_number\": \"+14155550100\"}]}", "pilot")]
     [InlineData("{\"pilot\": \"{agent}\", \"documents\": [5]}", "documents[0]")]
+    [InlineData("{\"pilot\": \"{agent}\", \"documents\": [null]}", "documents[0]")]
+    [InlineData("{\"pilot\": \"{agent}\", \"documents\": [{\"name\": 5, \"contact_number\": 14155550100}]}", "documents[0].name")]
+    [InlineData("{\"pilot\": \"{agent}\", \"documents\": [{\"name\": \"A\", \"contact_number\": \"+14155550100\"}], \"schedule\": {\"type\": \"at\", \"at\": \"tomorrow\"}}", "schedule.at")]
+    [InlineData("{\"pilot\": \"{agent}\", \"documents\": [{\"name\": \"A\", \"contact_number\": \"+14155550100\"}], \"filters\": [1]}", "filters")]
     [InlineData("{\"pilot\": \"{agent}\", \"documents\": [{\"name\": \"A\", \"contact_number\": \"+14155550100\"}], \"schedule\": {\"type\": \"later\"}}", "schedule.type")]
     [InlineData("{\"pilot\": \"{agent}\", \"documents\": [{\"name\": \"A\", \"contact_number\": \"+14155550100\"}], \"schedule\": {\"type\": \"custom\", \"calling_date\": \"12/08/2026\", \"calling_time\": \"9am\"}}", "schedule.calling_date")]
     [InlineData("{\"pilot\": \"{agent}\", \"documents\": [{\"name\": \"A\", \"contact_number\": \"+14155550100\", \"timezone\": \"Mars/Base\"}]}", "documents[0].timezone")]
@@ -24,6 +28,19 @@ public abstract class TaskApiTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(a
         await ApiAssert.Invalid(response, field);
         var runs = await ApiAssert.Ok(await org.Client(App, org.Viewer).GetAsync($"{Prefix}/spaces/{space}/runs/"), "Runs Fetched Successfully");
         Assert.Equal(0, runs["count"]!.GetValue<int>());
+    }
+
+    /// <summary>Every field of a full create-task body, replaced in turn by every JSON kind: never a 500.</summary>
+    [Fact]
+    public async Task CreateTasks_WithAnyValueInAnyField_IsNeverA500()
+    {
+        var (org, space, agent) = await SetUpAsync();
+        var template = $$"""
+            {"pilot": "{{agent}}", "context": "c", "filters": {"labels": ["x"]},
+             "schedule": {"type": "custom", "calling_date": "2030-01-01", "calling_time": "09:00", "timezone": "UTC", "at": "2030-01-01T09:00:00Z"},
+             "documents": [{"name": "A", "contact_number": "+14155550100", "email": "a@b.test", "timezone": "UTC", "labels": ["l"], "document_id": "d"}]}
+            """;
+        await JsonFuzz.NeverA500Async(org.Client(App, org.Member), $"{Prefix}/spaces/{space}/tasks/create/", template);
     }
 
     [Fact]

@@ -64,10 +64,31 @@ public abstract class AgentTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) w
     [InlineData("{\"name\": \"x\", \"runtime\": {\"type\": \"quantum\"}}", "runtime.type")]
     [InlineData("{\"name\": \"x\", \"space_token\": \"NOPE\"}", "space_token")]
     [InlineData("{\"handle\": \"no-name\"}", "name")]
+    [InlineData("{\"name\": \"x\", \"calling_hours\": {\"ranges\": [null]}}", "calling_hours.ranges[0]")]
+    [InlineData("{\"name\": \"x\", \"calling_hours\": {\"ranges\": [{\"start\": \"18:00\", \"end\": \"09:00\"}]}}", "calling_hours.ranges[0]")]
+    [InlineData("{\"name\": \"x\", \"calling_hours\": {\"days\": [\"funday\", null]}}", "calling_hours.days[1]")]
+    [InlineData("{\"name\": \"x\", \"retry\": {\"max_attempts\": 0}}", "retry.max_attempts")]
+    [InlineData("{\"name\": \"x\", \"retry\": {\"on\": [\"voicemail\"]}}", "retry.on[0]")]
+    [InlineData("{\"name\": \"x\", \"max_concurrency\": 0}", "max_concurrency")]
+    [InlineData("{\"name\": \"x\", \"simulation\": {\"busy_rate\": 0.7, \"fail_rate\": 0.5}}", "simulation")]
     public async Task CreateAgent_WithInvalidFields_Is400(string json, string field)
     {
         var org = await NewOrgAsync();
         await ApiAssert.Invalid(await ClientFor(org, org.Admin).PostRaw($"{Prefix}/agents/", json), field);
+    }
+
+    [Fact]
+    public async Task CreateAgent_WithAnyValueInAnyField_IsNeverA500()
+    {
+        var org = await NewOrgAsync();
+        var template = """
+            {"name": "Fuzz", "type": "Voice", "state": "draft", "purpose": "p", "description": "d",
+             "runtime": {"type": "webhook", "url": "https://agent.example.test/run", "timeout_seconds": 10},
+             "max_concurrency": 3, "calling_hours": {"days": ["mon"], "ranges": [{"start": "09:00", "end": "17:00"}]},
+             "retry": {"max_attempts": 2, "on": ["busy"], "backoff_seconds": 60},
+             "simulation": {"latency_ms": 0, "busy_rate": 0.1, "no_answer_rate": 0.1, "fail_rate": 0, "transcript_turns": 4}}
+            """;
+        await JsonFuzz.NeverA500Async(ClientFor(org, org.Admin), $"{Prefix}/agents/", template);
     }
 
     [Fact]

@@ -103,10 +103,23 @@ public abstract class SpaceTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) w
     [InlineData("{\"name\": \"x\", \"content_type\": \"video\"}", "content_type")]
     [InlineData("{\"name\": \"x\", \"logo\": \"javascript:alert(1)\"}", "logo")]
     [InlineData("{\"name\": \"x\", \"members\": [\"nobody@nowhere.test\"]}", "members[0]")]
+    [InlineData("{\"name\": \"x\", \"members\": [null]}", "members[0]")]
+    [InlineData("{\"name\": \"x\", \"max_concurrency\": -1}", "max_concurrency")]
     public async Task CreateSpace_WithInvalidFields_Is400(string json, string field)
     {
         var org = await NewOrgAsync();
         await ApiAssert.Invalid(await ClientFor(org, org.Admin).PostRaw($"{Prefix}/spaces/", json), field);
+    }
+
+    [Fact]
+    public async Task CreateSpace_WithAnyValueInAnyField_IsNeverA500()
+    {
+        var org = await NewOrgAsync();
+        var template = $$"""
+            {"name": "Fuzz", "description": "d", "logo": "https://example.test/l.png", "privacy_type": "private", "space_type": "contact",
+             "content_type": "contact", "agent_handle": "", "members": ["{{org.Member.Email}}"], "max_concurrency": 5}
+            """;
+        await JsonFuzz.NeverA500Async(ClientFor(org, org.Admin), $"{Prefix}/spaces/", template);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public static class AgentSettingsInput
         for (var i = 0; i < hours?.Ranges?.Count; i++)
         {
             var range = hours.Ranges[i];
-            if (Time(range.Start) is not { } start || Time(range.End) is not { } end)
+            if (range is null || Time(range.Start) is not { } start || Time(range.End) is not { } end)
                 errors.Add($"calling_hours.ranges[{i}]", "Use the 24-hour format HH:mm for start and end.");
             else if (end <= start)
                 errors.Add($"calling_hours.ranges[{i}]", "The end must be after the start (ranges cannot cross midnight; split them).");

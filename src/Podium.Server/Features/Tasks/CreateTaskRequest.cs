@@ -65,6 +65,12 @@ public sealed record CreateTaskRequest(
             errors.Add("documents", "At least one document is required.");
         else if (Documents.Count > MaxDocuments)
             errors.Add("documents", $"At most {MaxDocuments} documents per request.");
+        else
+        {
+            // The serializer lets null through inside a list; a document must be an object.
+            for (var i = 0; i < Documents.Count; i++)
+                if (Documents[i] is null) errors.Add($"documents[{i}]", "Must be an object.");
+        }
         Schedule?.Validate(errors);
     }
 }
