@@ -62,8 +62,10 @@ public sealed class OrganizationFilter : IEndpointFilter
 }
 
 /// <summary>
-/// Resolves the organization that owns the space or agent named in the route. A resource of an
-/// organization the caller is not in, or one that does not match a given Org-Handle, is 404.
+/// Resolves the organization that owns the space or agent named in the route, and records that
+/// space or agent in <see cref="RouteResource"/> for the handler. A resource of an organization the
+/// caller is not in, a private space the caller may not see, or one that does not match a given
+/// Org-Handle, is 404.
 /// </summary>
 public sealed class ResourceOrganizationFilter : IEndpointFilter
 {
@@ -71,27 +73,49 @@ public sealed class ResourceOrganizationFilter : IEndpointFilter
     {
         var http = context.HttpContext;
         var db = http.RequestServices.GetRequiredService<PodiumDb>();
+        var resource = http.RequestServices.GetRequiredService<RouteResource>();
+        var given = http.Request.Headers[OrganizationFilter.HeaderName].ToString().Trim().ToLowerInvariant();
         string[] tenantOnly = [PodiumDb.Filters.Tenant];
-        int? organizationId;
-        ApiError notFound;
+
         if (http.GetRouteValue("spaceToken") is string token)
         {
-            notFound = Api.SpaceNotFound;
-            organizationId = await db.Spaces.IgnoreQueryFilters(tenantOnly).Where(s => s.Token == token)
-                .Select(s => (int?)s.OrganizationId).FirstOrDefaultAsync(http.RequestAborted);
+            var space = await db.Spaces.IgnoreQueryFilters(tenantOnly).Where(s => s.Token == token)
+                .Select(s => new { s.Id, s.OrganizationId, s.PrivacyType }).FirstOrDefaultAsync(http.RequestAborted);
+            if (space is null) return Api.SpaceNotFound;
+            resource.SpaceId = space.Id;
+            return await TenantScope.EnterAsync(context, next, Matches(space.OrganizationId, given), Api.SpaceNotFound,
+                async tenant => space.PrivacyType == PrivacyType.Shared || tenant.IsAdmin
+                    || await db.SpaceMembers.AnyAsync(m => m.SpaceId == space.Id && m.UserId == tenant.UserId, http.RequestAborted));
         }
-        else
-        {
-            notFound = Api.AgentNotFound;
-            var handle = http.GetRouteValue("agentHandle") as string;
-            organizationId = await db.Agents.IgnoreQueryFilters(tenantOnly).Where(a => a.Handle == handle)
-                .Select(a => (int?)a.OrganizationId).FirstOrDefaultAsync(http.RequestAborted);
-        }
-        if (organizationId is null) return notFound;
 
-        var given = http.Request.Headers[OrganizationFilter.HeaderName].ToString().Trim().ToLowerInvariant();
-        return await TenantScope.EnterAsync(context, next,
-            m => m.OrganizationId == organizationId && (given == "" || m.Organization.DomainHandle == given), notFound);
+        var handle = http.GetRouteValue("agentHandle") as string;
+        var agent = await db.Agents.IgnoreQueryFilters(tenantOnly).Where(a => a.Handle == handle)
+            .Select(a => new { a.Id, a.OrganizationId }).FirstOrDefaultAsync(http.RequestAborted);
+        if (agent is null) return Api.AgentNotFound;
+        resource.AgentId = agent.Id;
+        return await TenantScope.EnterAsync(context, next, Matches(agent.OrganizationId, given), Api.AgentNotFound);
+    }
+
+    private static System.Linq.Expressions.Expression<Func<Membership, bool>> Matches(int organizationId, string givenHandle) =>
+        m => m.OrganizationId == organizationId && (givenHandle == "" || m.Organization.DomainHandle == givenHandle);
+}
+
+/// <summary>The space or agent a space-token or agent-handle route named, once its filter checked access.</summary>
+public sealed class RouteResource
+{
+    private int? _spaceId;
+    private int? _agentId;
+
+    public int SpaceId
+    {
+        get => _spaceId ?? throw new InvalidOperationException("No space was resolved for this endpoint.");
+        set => _spaceId = value;
+    }
+
+    public int AgentId
+    {
+        get => _agentId ?? throw new InvalidOperationException("No agent was resolved for this endpoint.");
+        set => _agentId = value;
     }
 }
 
@@ -100,7 +124,8 @@ internal static class TenantScope
 {
     public static async ValueTask<object?> EnterAsync(
         EndpointFilterInvocationContext context, EndpointFilterDelegate next,
-        System.Linq.Expressions.Expression<Func<Membership, bool>> organization, ApiError notFound)
+        System.Linq.Expressions.Expression<Func<Membership, bool>> organization, ApiError notFound,
+        Func<Tenant, ValueTask<bool>>? visible = null)
     {
         var http = context.HttpContext;
         var caller = Caller.From(http.User);
@@ -113,8 +138,11 @@ internal static class TenantScope
         if (membership is null)
             return notFound;
 
-        http.RequestServices.GetRequiredService<Tenant>().Resolve(caller.UserId, membership.Organization, membership.Role);
+        var tenant = http.RequestServices.GetRequiredService<Tenant>();
+        tenant.Resolve(caller.UserId, membership.Organization, membership.Role);
         db.TenantId = membership.Organization.Id;
+        if (visible is not null && !await visible(tenant))
+            return notFound;
 
         var required = http.GetEndpoint()?.Metadata.GetMetadata<MinimumRole>()?.Role ?? Role.Viewer;
         if (membership.Role < required)

@@ -61,7 +61,7 @@ public sealed partial class Dispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
         await RenewLeasesAsync(db, ct);
-        await ExpireCallbacksAsync(scope.ServiceProvider, db, ct);
+        await ExpireCallbacksAsync(scope.ServiceProvider.GetRequiredService<TaskCompletion>(), db, ct);
 
         var free = options.Value.MaxConcurrentTasks - _running.Count;
         if (free <= 0) return 0;
@@ -133,9 +133,9 @@ public sealed partial class Dispatcher(
     }
 
     /// <summary>A webhook agent that answered 202 and never posted the result has failed that attempt.</summary>
-    private static async Task ExpireCallbacksAsync(IServiceProvider services, PodiumDb db, CancellationToken ct)
+    private async Task ExpireCallbacksAsync(TaskCompletion completion, PodiumDb db, CancellationToken ct)
     {
-        var now = EngineClock.Now(services.GetRequiredService<TimeProvider>());
+        var now = EngineClock.Now(clock);
         var overdue = await db.Tasks.IgnoreQueryFilters()
             .Where(t => t.Status == TaskStatus.InProgress && t.AwaitingCallback && t.LeaseExpiresAt <= now)
             .OrderBy(t => t.LeaseExpiresAt)
@@ -145,7 +145,6 @@ public sealed partial class Dispatcher(
         if (overdue.Count == 0) return;
         var agentIds = overdue.Select(o => o.AgentId).Distinct().ToList();
         var settings = await db.Agents.IgnoreQueryFilters().Where(a => agentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Settings, ct);
-        var completion = services.GetRequiredService<TaskCompletion>();
         foreach (var task in overdue)
             await completion.RecordAsync(task.Id, task.Attempt, AgentResult.Failure("The agent never posted the result."), settings[task.AgentId], owner: null, ct);
     }

@@ -19,6 +19,8 @@ public static class RunProgress
     public static async Task SettleAsync(PodiumDb db, long runId, DateTime now, CancellationToken ct)
     {
         var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly).Where(t => t.RunId == runId);
+        // Called after every task of the run finishes: the existence check stops at the first open
+        // task (an index seek), and only the last call counts the run.
         if (await tasks.AnyAsync(t => t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled || t.Status == TaskStatus.InProgress, ct))
             return;
         var total = await tasks.CountAsync(ct);

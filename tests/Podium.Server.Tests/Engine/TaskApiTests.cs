@@ -195,6 +195,9 @@ public abstract class TaskApiTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(a
         var token = secret["data"]!["token"]!.GetValue<string>();
         await ApiAssert.Error(await org.Client(App, org.Member).PostJson($"{Prefix}/spaces/{token}/tasks/create/", new { pilot = agent, documents = Contacts(1) }), HttpStatusCode.NotFound, "Space not found");
         await ApiAssert.Error(await org.Client(App, org.Viewer).GetAsync($"{Prefix}/spaces/{token}/runs/"), HttpStatusCode.NotFound, "Space not found");
+        // Not seeing the space comes before the role: a viewer learns nothing from a 403 either.
+        await ApiAssert.Error(await org.Client(App, org.Viewer).PostJson($"{Prefix}/spaces/{token}/tasks/create/", new { pilot = agent, documents = Contacts(1) }), HttpStatusCode.NotFound, "Space not found");
+        await ApiAssert.Ok(await org.Client(App, org.Admin).GetAsync($"{Prefix}/spaces/{token}/runs/"), "Runs Fetched Successfully");
     }
 
     private static StringContent JsonContent(object body) =>

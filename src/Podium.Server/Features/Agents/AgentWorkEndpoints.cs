@@ -22,11 +22,9 @@ public static class AgentWorkEndpoints
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListAgentTasks(
-        string agentHandle, string? status, Paging paging, PodiumDb db, CancellationToken ct)
+        string agentHandle, string? status, Paging paging, RouteResource resource, PodiumDb db, CancellationToken ct)
     {
-        var agentId = await AgentIdAsync(db, agentHandle, ct);
-        if (agentId is null) return Api.AgentNotFound;
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.AgentId == agentId);
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.AgentId == resource.AgentId);
         if (status is not null)
         {
             if (!WireValues.TryParse<Podium.Data.Entities.TaskStatus>(status, out var wanted)) return TaskEndpoints.InvalidStatus;
@@ -37,18 +35,13 @@ public static class AgentWorkEndpoints
 
     /// <summary>One summary per run of the agent, newest first; completed_tasks counts successful tasks.</summary>
     public static async Task<Results<ApiResponse<IReadOnlyList<ExecutionDto>>, ApiError>> ListAgentExecutions(
-        string agentHandle, Paging paging, PodiumDb db, CancellationToken ct)
+        string agentHandle, Paging paging, RouteResource resource, PodiumDb db, CancellationToken ct)
     {
-        var agentId = await AgentIdAsync(db, agentHandle, ct);
-        if (agentId is null) return Api.AgentNotFound;
-        var runs = db.Runs.AsNoTracking().Where(r => r.AgentId == agentId);
+        var runs = db.Runs.AsNoTracking().Where(r => r.AgentId == resource.AgentId);
         var count = await runs.CountAsync(ct);
         var rows = await RunQueries.Rows(paging.Apply(runs.OrderByDescending(r => r.Id))).ToListAsync(ct);
         var executions = (await RunQueries.WithCountersAsync(db, rows, ct))
             .ConvertAll(r => new ExecutionDto(r.RunId, r.Status, r.TotalTasks, r.CompletedTasks, r.FailedTasks, r.Created));
         return Api.List("Executions fetched successfully", executions, count);
     }
-
-    private static Task<int?> AgentIdAsync(PodiumDb db, string handle, CancellationToken ct) =>
-        db.Agents.Where(a => a.Handle == handle).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
 }

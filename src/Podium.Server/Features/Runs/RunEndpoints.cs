@@ -4,7 +4,6 @@ using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
 using Podium.Server.Engine;
-using Podium.Server.Features.Spaces;
 using Podium.Server.Features.Tasks;
 using Podium.Server.Http;
 
@@ -24,11 +23,9 @@ public static class RunEndpoints
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<RunDto>>, ApiError>> ListRuns(
-        string spaceToken, string? status, Paging paging, Tenant tenant, PodiumDb db, CancellationToken ct)
+        string spaceToken, string? status, Paging paging, RouteResource resource, PodiumDb db, CancellationToken ct)
     {
-        var spaceId = await SpaceIdAsync(db, tenant, spaceToken, ct);
-        if (spaceId is null) return Api.SpaceNotFound;
-        var runs = db.Runs.AsNoTracking().Where(r => r.SpaceId == spaceId);
+        var runs = db.Runs.AsNoTracking().Where(r => r.SpaceId == resource.SpaceId);
         if (status is not null)
         {
             if (!WireValues.TryParse<RunStatus>(status, out var wanted))
@@ -41,17 +38,17 @@ public static class RunEndpoints
     }
 
     public static async Task<Results<ApiResponse<RunDto>, ApiError>> GetRun(
-        string spaceToken, string runId, Tenant tenant, PodiumDb db, CancellationToken ct)
+        string spaceToken, string runId, RouteResource resource, PodiumDb db, CancellationToken ct)
     {
-        var run = await FindAsync(db, tenant, spaceToken, runId, ct);
+        var run = await FindAsync(db, resource, runId, ct);
         if (run.Error is not null) return run.Error;
         return Api.Ok("Run fetched successfully", await ReadAsync(db, run.Value!.Id, ct));
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListRunTasks(
-        string spaceToken, string runId, string? status, Paging paging, Tenant tenant, PodiumDb db, CancellationToken ct)
+        string spaceToken, string runId, string? status, Paging paging, RouteResource resource, PodiumDb db, CancellationToken ct)
     {
-        var run = await FindAsync(db, tenant, spaceToken, runId, ct);
+        var run = await FindAsync(db, resource, runId, ct);
         if (run.Error is not null) return run.Error;
         var tasks = db.Tasks.AsNoTracking().Where(t => t.RunId == run.Value!.Id);
         if (status is not null)
@@ -72,9 +69,9 @@ public static class RunEndpoints
 
     /// <summary><c>POST runs/{run_id}/cancel|pause|resume|retry/</c>: answers the run as it is afterwards.</summary>
     public static async Task<Results<ApiResponse<RunDto>, ApiError>> ControlRun(
-        string spaceToken, string runId, string action, Tenant tenant, PodiumDb db, TimeProvider clock, EngineSignal signal, CancellationToken ct)
+        string spaceToken, string runId, string action, RouteResource resource, PodiumDb db, TimeProvider clock, EngineSignal signal, CancellationToken ct)
     {
-        var run = await FindAsync(db, tenant, spaceToken, runId, ct);
+        var run = await FindAsync(db, resource, runId, ct);
         if (run.Error is not null) return run.Error;
         var (control, message) = Controls[action];
         if (await control(db, run.Value!, EngineClock.Now(clock), ct) is { } conflict) return conflict;
@@ -82,14 +79,9 @@ public static class RunEndpoints
         return Api.Ok(message, await ReadAsync(db, run.Value!.Id, ct));
     }
 
-    private static Task<int?> SpaceIdAsync(PodiumDb db, Tenant tenant, string spaceToken, CancellationToken ct) =>
-        db.Spaces.AsNoTracking().VisibleTo(tenant).Where(s => s.Token == spaceToken).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-
-    private static async Task<Common.Outcome<Run>> FindAsync(PodiumDb db, Tenant tenant, string spaceToken, string runId, CancellationToken ct)
+    private static async Task<Common.Outcome<Run>> FindAsync(PodiumDb db, RouteResource resource, string runId, CancellationToken ct)
     {
-        var spaceId = await SpaceIdAsync(db, tenant, spaceToken, ct);
-        if (spaceId is null) return Api.SpaceNotFound;
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.RunId == runId && r.SpaceId == spaceId, ct);
+        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.RunId == runId && r.SpaceId == resource.SpaceId, ct);
         return run is null ? RunNotFound : run;
     }
 

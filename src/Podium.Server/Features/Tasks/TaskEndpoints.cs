@@ -5,7 +5,6 @@ using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
 using Podium.Server.Engine;
-using Podium.Server.Features.Spaces;
 using Podium.Server.Http;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
@@ -27,12 +26,11 @@ public static class TaskEndpoints
 
     public static async Task<Results<ApiResponse<CreatedRunDto>, ApiError>> CreateTasks(
         string spaceToken, CreateTaskRequest request, [FromHeader(Name = Idempotency.Header)] string? idempotencyKey,
-        HttpContext http, Tenant tenant, PodiumDb db, TimeProvider clock, EngineSignal signal, CancellationToken ct)
+        HttpContext http, Tenant tenant, RouteResource resource, PodiumDb db, TimeProvider clock, EngineSignal signal, CancellationToken ct)
     {
         if (idempotencyKey is { Length: 0 or > Idempotency.MaxKeyLength })
             return Api.Validation(Idempotency.Header, $"Must be 1 to {Idempotency.MaxKeyLength} characters.");
-        var space = await db.Spaces.AsNoTracking().VisibleTo(tenant).FirstOrDefaultAsync(s => s.Token == spaceToken, ct);
-        if (space is null) return Api.SpaceNotFound;
+        var space = await db.Spaces.AsNoTracking().SingleAsync(s => s.Id == resource.SpaceId, ct);
 
         // Hashing a 10,000-document body costs; only a keyed request needs it.
         var fingerprint = idempotencyKey is null ? [] : Idempotency.Fingerprint(http, spaceToken, request);
@@ -46,11 +44,9 @@ public static class TaskEndpoints
 
     public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListSpaceTasks(
         string spaceToken, string? status, [FromQuery(Name = "run_id")] string? runId, Paging paging,
-        Tenant tenant, PodiumDb db, CancellationToken ct)
+        RouteResource resource, PodiumDb db, CancellationToken ct)
     {
-        var space = await db.Spaces.AsNoTracking().VisibleTo(tenant).Where(s => s.Token == spaceToken).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-        if (space is null) return Api.SpaceNotFound;
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.SpaceId == space);
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.SpaceId == resource.SpaceId);
         if (status is not null)
         {
             if (!WireValues.TryParse<TaskStatus>(status, out var wanted)) return InvalidStatus;
