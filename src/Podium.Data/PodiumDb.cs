@@ -29,6 +29,11 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
     public DbSet<Run> Runs => Set<Run>();
     public DbSet<RunTask> Tasks => Set<RunTask>();
     public DbSet<TaskAttempt> TaskAttempts => Set<TaskAttempt>();
+    public DbSet<ProviderConfiguration> ProviderConfigurations => Set<ProviderConfiguration>();
+    public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
+    public DbSet<Bridge> Bridges => Set<Bridge>();
+    public DbSet<CollectionDocument> Documents => Set<CollectionDocument>();
+    public DbSet<DocumentLabel> DocumentLabels => Set<DocumentLabel>();
 
     /// <summary>The Data Protection key ring, shared by every server process on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -53,5 +58,10 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
         modelBuilder.Entity<Run>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<RunTask>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<TaskAttempt>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<ProviderConfiguration>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<PhoneNumber>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<Bridge>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<CollectionDocument>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<DocumentLabel>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
     }
 }

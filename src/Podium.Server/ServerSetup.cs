@@ -6,6 +6,13 @@ using Podium.Server.Auth;
 using Podium.Server.Data;
 using Podium.Server.Engine;
 using Podium.Server.Features.Agents;
+using Podium.Server.Features.Analytics;
+using Podium.Server.Features.Billing;
+using Podium.Server.Features.Bridges;
+using Podium.Server.Features.CallLogs;
+using Podium.Server.Features.Collections;
+using Podium.Server.Features.Numbers;
+using Podium.Server.Features.Providers;
 using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Members;
 using Podium.Server.Features.Organizations;
@@ -46,6 +53,10 @@ public static class ServerSetup
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
+        builder.Services.AddOptions<BillingOptions>().BindConfiguration("Billing").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ProviderSecrets>();
+        builder.Services.AddScoped<CollectionWriter>();
+        builder.Services.AddScoped<DocumentImport>();
         builder.AddEngine();
         builder.Services.AddHealthChecks().AddDbContextCheck<PodiumDb>(tags: ["ready"]);
         return builder;
@@ -72,6 +83,13 @@ public static class ServerSetup
         api.MapTasks();
         api.MapRuns();
         api.MapAgentWork();
+        api.MapCollections();
+        api.MapProviders();
+        api.MapNumbers();
+        api.MapBridges();
+        api.MapCallLogs();
+        api.MapBilling();
+        api.MapAnalytics();
         app.MapTaskResults();
         return app;
     }

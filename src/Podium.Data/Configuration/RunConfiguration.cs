@@ -32,7 +32,7 @@ internal sealed class RunTaskConfiguration : IEntityTypeConfiguration<RunTask>
     public void Configure(EntityTypeBuilder<RunTask> b)
     {
         b.Property(e => e.TaskId).HasMaxLength(33);
-        b.Property(e => e.DocumentId).HasMaxLength(24);
+        b.Property(e => e.DocumentId).HasMaxLength(255);
         b.Property(e => e.RefId).HasMaxLength(255);
         b.Property(e => e.Input).HasMaxLength(100000);
         b.Property(e => e.Output).HasMaxLength(1000000);
@@ -43,6 +43,7 @@ internal sealed class RunTaskConfiguration : IEntityTypeConfiguration<RunTask>
         b.Property(e => e.LeaseOwner).HasMaxLength(128);
         b.Property(e => e.LastFailureReason).HasMaxLength(1000);
         b.Property(e => e.Outcome).HasMaxLength(32);
+        b.Property(e => e.Disposition).HasMaxLength(64);
         b.HasIndex(e => e.TaskId).IsUnique();
         b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Id });
         b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Status, e.Id });
@@ -65,8 +66,14 @@ internal sealed class TaskAttemptConfiguration : IEntityTypeConfiguration<TaskAt
         b.Property(e => e.Node).HasMaxLength(128);
         b.Property(e => e.Outcome).HasMaxLength(32);
         b.Property(e => e.Error).HasMaxLength(1000);
+        b.Property(e => e.CallId).HasMaxLength(40);
+        b.Property(e => e.CallerNumber).HasMaxLength(20);
+        b.Property(e => e.EndReason).HasMaxLength(64);
         b.HasIndex(e => new { e.OrganizationId, e.TaskId, e.Number });
-        b.HasIndex(e => new { e.OrganizationId, e.StartedAt });
+        // Call logs: one organization's finished calls, newest first.
+        b.HasIndex(e => new { e.OrganizationId, e.StartedAt, e.Id });
+        b.HasIndex(e => new { e.OrganizationId, e.BillingPeriod });
+        b.HasOne<Bridge>().WithMany().HasForeignKey(e => e.BridgeId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<RunTask>().WithMany().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -19,6 +19,10 @@ public sealed class Agent : ITenantOwned
     public int? SpaceId { get; set; }
     public Space? Space { get; set; }
 
+    /// <summary>The bridge whose numbers the agent calls from; null for none.</summary>
+    public int? BridgeId { get; set; }
+    public Bridge? Bridge { get; set; }
+
     /// <summary>How the engine executes the agent's tasks; a JSON column.</summary>
     public AgentSettings Settings { get; set; } = new();
 

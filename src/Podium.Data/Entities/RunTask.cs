@@ -50,6 +50,12 @@ public sealed class RunTask : ITenantOwned
     public string? LastFailureReason { get; set; }
     public string? Outcome { get; set; }
 
+    /// <summary>The agent's post-call outcome (e.g. interested, call_back), for analytics.</summary>
+    public string? Disposition { get; set; }
+
+    /// <summary>The agent's 0-100 success score for the call, when it gives one.</summary>
+    public int? SuccessScore { get; set; }
+
     /// <summary>Cost of all attempts in millionths of the currency unit (exact sums on every provider).</summary>
     public long CostMicros { get; set; }
     public DateTime LastStatusChange { get; set; }

@@ -7,6 +7,13 @@ public sealed class TaskAttempt : ITenantOwned
     public int OrganizationId { get; set; }
     public long TaskId { get; set; }
     public int Number { get; set; }
+
+    /// <summary>"call_" and 24 hex characters: the call log's id, handed to the agent.</summary>
+    public string? CallId { get; set; }
+
+    /// <summary>The bridge and number the call was placed from, when the agent has a bridge.</summary>
+    public int? BridgeId { get; set; }
+    public string? CallerNumber { get; set; }
     public required string Node { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
@@ -16,4 +23,10 @@ public sealed class TaskAttempt : ITenantOwned
     public string? Error { get; set; }
     public int? DurationSeconds { get; set; }
     public long CostMicros { get; set; }
+
+    /// <summary>How the call ended, as the agent reported it (e.g. caller_hangup, no_answer).</summary>
+    public string? EndReason { get; set; }
+
+    /// <summary>The UTC month the attempt finished in, as yyyymm: the invoice it is billed on.</summary>
+    public int? BillingPeriod { get; set; }
 }

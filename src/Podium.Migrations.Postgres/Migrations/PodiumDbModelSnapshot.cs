@@ -51,6 +51,9 @@ namespace Podium.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("BridgeId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -106,6 +109,8 @@ namespace Podium.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BridgeId");
 
                     b.HasIndex("Handle")
                         .IsUnique();
@@ -165,6 +170,137 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.Bridge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("Bridges");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.CollectionDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId", "DocumentId")
+                        .IsUnique();
+
+                    b.HasIndex("SpaceId", "Phone");
+
+                    b.HasIndex("OrganizationId", "SpaceId", "Id");
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.DocumentLabel", b =>
+                {
+                    b.Property<long>("DocumentRowId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DocumentRowId", "Label");
+
+                    b.HasIndex("SpaceId", "Label", "DocumentRowId");
+
+                    b.ToTable("DocumentLabels");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Membership", b =>
@@ -246,6 +382,121 @@ namespace Podium.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.PhoneNumber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("BridgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChannelsCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProviderConfigurationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BridgeId");
+
+                    b.HasIndex("ProviderConfigurationId");
+
+                    b.HasIndex("OrganizationId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "BridgeId", "Id");
+
+                    b.ToTable("PhoneNumbers");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.ProviderConfiguration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountSid")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MetaJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedSecrets")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SecretNames")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SipUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Provider", "AccountSid")
+                        .IsUnique();
+
+                    b.ToTable("ProviderConfigurations");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Run", b =>
@@ -357,10 +608,14 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("DocumentId")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
@@ -434,6 +689,9 @@ namespace Podium.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("SuccessScore")
+                        .HasColumnType("integer");
 
                     b.Property<string>("TaskId")
                         .IsRequired()
@@ -579,11 +837,29 @@ namespace Podium.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("BillingPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BridgeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<long>("CostMicros")
                         .HasColumnType("bigint");
 
                     b.Property<int?>("DurationSeconds")
                         .HasColumnType("integer");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
@@ -615,9 +891,13 @@ namespace Podium.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BridgeId");
+
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("OrganizationId", "StartedAt");
+                    b.HasIndex("OrganizationId", "BillingPeriod");
+
+                    b.HasIndex("OrganizationId", "StartedAt", "Id");
 
                     b.HasIndex("OrganizationId", "TaskId", "Number");
 
@@ -655,6 +935,11 @@ namespace Podium.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Podium.Data.Entities.Agent", b =>
                 {
+                    b.HasOne("Podium.Data.Entities.Bridge", "Bridge")
+                        .WithMany("Agents")
+                        .HasForeignKey("BridgeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Podium.Data.Entities.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -665,6 +950,8 @@ namespace Podium.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Bridge");
 
                     b.Navigation("Space");
                 });
@@ -678,6 +965,39 @@ namespace Podium.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.Bridge", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.CollectionDocument", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Podium.Data.Entities.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.DocumentLabel", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.CollectionDocument", null)
+                        .WithMany("Labels")
+                        .HasForeignKey("DocumentRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Membership", b =>
@@ -697,6 +1017,39 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.Navigation("Organization");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.PhoneNumber", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Bridge", "Bridge")
+                        .WithMany("Numbers")
+                        .HasForeignKey("BridgeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Podium.Data.Entities.ProviderConfiguration", "ProviderConfiguration")
+                        .WithMany()
+                        .HasForeignKey("ProviderConfigurationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Bridge");
+
+                    b.Navigation("ProviderConfiguration");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.ProviderConfiguration", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Run", b =>
@@ -784,11 +1137,28 @@ namespace Podium.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Podium.Data.Entities.TaskAttempt", b =>
                 {
+                    b.HasOne("Podium.Data.Entities.Bridge", null)
+                        .WithMany()
+                        .HasForeignKey("BridgeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Podium.Data.Entities.RunTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.Bridge", b =>
+                {
+                    b.Navigation("Agents");
+
+                    b.Navigation("Numbers");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.CollectionDocument", b =>
+                {
+                    b.Navigation("Labels");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Space", b =>

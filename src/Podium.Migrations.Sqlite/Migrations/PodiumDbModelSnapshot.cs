@@ -42,6 +42,9 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BridgeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -97,6 +100,8 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BridgeId");
 
                     b.HasIndex("Handle")
                         .IsUnique();
@@ -154,6 +159,133 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.Bridge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("Bridges");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.CollectionDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpaceId", "DocumentId")
+                        .IsUnique();
+
+                    b.HasIndex("SpaceId", "Phone");
+
+                    b.HasIndex("OrganizationId", "SpaceId", "Id");
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.DocumentLabel", b =>
+                {
+                    b.Property<long>("DocumentRowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentRowId", "Label");
+
+                    b.HasIndex("SpaceId", "Label", "DocumentRowId");
+
+                    b.ToTable("DocumentLabels");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Membership", b =>
@@ -233,6 +365,117 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.PhoneNumber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BridgeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelsCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProviderConfigurationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BridgeId");
+
+                    b.HasIndex("ProviderConfigurationId");
+
+                    b.HasIndex("OrganizationId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "BridgeId", "Id");
+
+                    b.ToTable("PhoneNumbers");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.ProviderConfiguration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountSid")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetaJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecrets")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretNames")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SipUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Provider", "AccountSid")
+                        .IsUnique();
+
+                    b.ToTable("ProviderConfigurations");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Run", b =>
@@ -340,9 +583,13 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DocumentId")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DueAt")
@@ -417,6 +664,9 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuccessScore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TaskId")
                         .IsRequired()
@@ -558,11 +808,29 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BillingPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BridgeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CostMicros")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("DurationSeconds")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
@@ -594,9 +862,13 @@ namespace Podium.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BridgeId");
+
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("OrganizationId", "StartedAt");
+                    b.HasIndex("OrganizationId", "BillingPeriod");
+
+                    b.HasIndex("OrganizationId", "StartedAt", "Id");
 
                     b.HasIndex("OrganizationId", "TaskId", "Number");
 
@@ -632,6 +904,11 @@ namespace Podium.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Podium.Data.Entities.Agent", b =>
                 {
+                    b.HasOne("Podium.Data.Entities.Bridge", "Bridge")
+                        .WithMany("Agents")
+                        .HasForeignKey("BridgeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Podium.Data.Entities.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -642,6 +919,8 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Bridge");
 
                     b.Navigation("Space");
                 });
@@ -655,6 +934,39 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.Bridge", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.CollectionDocument", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Podium.Data.Entities.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.DocumentLabel", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.CollectionDocument", null)
+                        .WithMany("Labels")
+                        .HasForeignKey("DocumentRowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Membership", b =>
@@ -674,6 +986,39 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.Navigation("Organization");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.PhoneNumber", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Bridge", "Bridge")
+                        .WithMany("Numbers")
+                        .HasForeignKey("BridgeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Podium.Data.Entities.ProviderConfiguration", "ProviderConfiguration")
+                        .WithMany()
+                        .HasForeignKey("ProviderConfigurationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Bridge");
+
+                    b.Navigation("ProviderConfiguration");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.ProviderConfiguration", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Run", b =>
@@ -761,11 +1106,28 @@ namespace Podium.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Podium.Data.Entities.TaskAttempt", b =>
                 {
+                    b.HasOne("Podium.Data.Entities.Bridge", null)
+                        .WithMany()
+                        .HasForeignKey("BridgeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Podium.Data.Entities.RunTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.Bridge", b =>
+                {
+                    b.Navigation("Agents");
+
+                    b.Navigation("Numbers");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.CollectionDocument", b =>
+                {
+                    b.Navigation("Labels");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Space", b =>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Podium.Data;
@@ -10,7 +11,8 @@ namespace Podium.Server.Engine;
 /// <summary>A task this process now holds a lease on, with what executing it needs.</summary>
 public sealed record ClaimedTask(
     long Id, int OrganizationId, long RunId, string RunIdText, string TaskId, int Attempt, string Objective, string Input,
-    ExecutionType ExecutionType, int AgentId, string AgentHandle, string AgentName, AgentSettings Settings, string? ProtectedSecret);
+    ExecutionType ExecutionType, int AgentId, string AgentHandle, string AgentName, AgentSettings Settings, string? ProtectedSecret,
+    string CallId, string? CallerNumber);
 
 /// <summary>
 /// Claims due tasks for this process. Claims are serialized across processes (a PostgreSQL
@@ -110,7 +112,23 @@ public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOpt
             .OrderBy(t => t.Id)
             .Select(t => new { t.Id, t.OrganizationId, t.RunId, RunIdText = t.Run.RunId, t.TaskId, t.Attempt, t.Run.Objective, t.Input, t.ExecutionType, t.AgentId })
             .ToListAsync(ct);
-        db.TaskAttempts.AddRange(claimed.Select(c => new TaskAttempt { OrganizationId = c.OrganizationId, TaskId = c.Id, Number = c.Attempt, Node = node, StartedAt = now }));
+        var callers = await CallerNumbersAsync(claimed.Select(c => agents[c.AgentId].BridgeId), ct);
+        var attempts = claimed.ToDictionary(c => c.Id, c =>
+        {
+            var bridge = agents[c.AgentId].BridgeId;
+            return new TaskAttempt
+            {
+                OrganizationId = c.OrganizationId,
+                TaskId = c.Id,
+                Number = c.Attempt,
+                Node = node,
+                StartedAt = now,
+                CallId = "call_" + RandomNumberGenerator.GetHexString(24, lowercase: true),
+                BridgeId = bridge,
+                CallerNumber = bridge is { } id && callers.TryGetValue(id, out var numbers) ? Pick(numbers, c.TaskId) : null,
+            };
+        });
+        db.TaskAttempts.AddRange(attempts.Values);
         await db.SaveChangesAsync(ct);
         var runIds = claimed.Select(c => c.RunId).Distinct().ToList();
         await db.Runs.IgnoreQueryFilters().Where(r => runIds.Contains(r.Id) && r.Status == RunStatus.Pending)
@@ -121,9 +139,30 @@ public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOpt
         {
             var agent = agents[c.AgentId];
             return new ClaimedTask(c.Id, c.OrganizationId, c.RunId, c.RunIdText, c.TaskId, c.Attempt, c.Objective, c.Input,
-                c.ExecutionType, c.AgentId, agent.Handle, agent.Name, agent.Settings, agent.ProtectedWebhookSecret);
+                c.ExecutionType, c.AgentId, agent.Handle, agent.Name, agent.Settings, agent.ProtectedWebhookSecret,
+                attempts[c.Id].CallId!, attempts[c.Id].CallerNumber);
         });
     }
+
+    /// <summary>The active numbers connected to each bridge, in a stable order.</summary>
+    private async Task<Dictionary<int, List<string>>> CallerNumbersAsync(IEnumerable<int?> bridgeIds, CancellationToken ct)
+    {
+        var wanted = bridgeIds.OfType<int>().Distinct().ToList();
+        if (wanted.Count == 0) return [];
+        var numbers = await db.PhoneNumbers.IgnoreQueryFilters()
+            .Where(n => n.BridgeId != null && wanted.Contains(n.BridgeId.Value) && n.Active)
+            .OrderBy(n => n.Id)
+            .Select(n => new { BridgeId = n.BridgeId!.Value, n.Number })
+            .ToListAsync(ct);
+        return numbers.GroupBy(n => n.BridgeId).ToDictionary(g => g.Key, g => g.Select(n => n.Number).ToList());
+    }
+
+    /// <summary>
+    /// Spreads a bridge's calls over its numbers, and keeps each recipient on the same number
+    /// across retries (a recognised caller id is answered more often).
+    /// </summary>
+    private static string Pick(List<string> numbers, string taskId) =>
+        numbers[(int)(Convert.ToUInt32(taskId[^8..], 16) % (uint)numbers.Count)];
 
     private async Task<Dictionary<int, Agent>> LoadAgentsAsync(IEnumerable<int> ids, IEnumerable<int> known, CancellationToken ct)
     {

@@ -42,12 +42,16 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
         var due = retry ? now + RetryPolicy.Delay(attempt - state.RetryBaseAttempt, settings, Random.Shared) : now;
         var output = result.Output?.ToJsonString();
         var reason = failed ? result.Error ?? result.Outcome : null;
+        var call = CallFacts.From(result);
+        var period = now.Year * 100 + now.Month;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var updated = await tasks.ExecuteUpdateAsync(s => s
             .SetProperty(t => t.Status, status)
             .SetProperty(t => t.Output, t => output ?? t.Output)
             .SetProperty(t => t.Outcome, result.Outcome)
+            .SetProperty(t => t.Disposition, t => failed ? t.Disposition : call.Disposition)
+            .SetProperty(t => t.SuccessScore, t => failed ? t.SuccessScore : call.SuccessScore)
             .SetProperty(t => t.CostMicros, t => t.CostMicros + result.CostMicros)
             .SetProperty(t => t.FailureCount, t => t.FailureCount + (failed ? 1 : 0))
             .SetProperty(t => t.LastFailureReason, t => failed ? reason : t.LastFailureReason)
@@ -66,7 +70,9 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
                 .SetProperty(a => a.Outcome, result.Outcome)
                 .SetProperty(a => a.Error, result.Error)
                 .SetProperty(a => a.DurationSeconds, result.DurationSeconds)
-                .SetProperty(a => a.CostMicros, result.CostMicros), ct);
+                .SetProperty(a => a.CostMicros, result.CostMicros)
+                .SetProperty(a => a.EndReason, call.EndReason)
+                .SetProperty(a => a.BillingPeriod, period), ct);
         await transaction.CommitAsync(ct);
 
         if (status != TaskStatus.Scheduled)

@@ -12,6 +12,10 @@ public static class Api
     public static ApiResponse<IReadOnlyList<T>> List<T>(string message, IReadOnlyList<T> items, int count) =>
         new(StatusCodes.Status200OK, message, items, count);
 
+    /// <summary>A list whose items are sent as both <c>data</c> and <c>results</c>, for endpoints the two doc generations name differently.</summary>
+    public static ApiResponse<IReadOnlyList<T>> ListAlsoAsResults<T>(string message, IReadOnlyList<T> items, int count) =>
+        new(StatusCodes.Status200OK, message, items, count, alsoAsResults: true);
+
     public static ApiError NotFound(string message) => new(StatusCodes.Status404NotFound, message);
 
     public static ApiError Conflict(string message) => new(StatusCodes.Status409Conflict, message);

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Podium.Server.Http;
 
 /// <summary>A success response in the envelope. Handlers build it through <see cref="Api"/>.</summary>
-public sealed class ApiResponse<T>(int statusCode, string message, T data, int? count)
+public sealed class ApiResponse<T>(int statusCode, string message, T data, int? count, bool alsoAsResults = false)
     : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<Envelope<T>>, IEndpointMetadataProvider
 {
     public int? StatusCode => statusCode;
-    public Envelope<T> Value { get; } = new(statusCode, message, data, count);
+    public Envelope<T> Value { get; } = new(statusCode, message, data, count, alsoAsResults ? data : default);
     object? IValueHttpResult.Value => Value;
 
     public Task ExecuteAsync(HttpContext httpContext) => EnvelopeWriter.WriteAsync(httpContext, statusCode, Value);

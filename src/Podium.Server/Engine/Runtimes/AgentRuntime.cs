@@ -3,7 +3,10 @@ using Podium.Data.Entities;
 
 namespace Podium.Server.Engine.Runtimes;
 
-/// <summary>One task attempt handed to an agent.</summary>
+/// <summary>
+/// One task attempt handed to an agent. <paramref name="CallId"/> names the call in Podium's call
+/// logs; <paramref name="CallerNumber"/> is the number to call from, taken from the agent's bridge.
+/// </summary>
 public sealed record AgentCall(
     string TaskId,
     string RunId,
@@ -15,7 +18,9 @@ public sealed record AgentCall(
     string AgentName,
     AgentSettings Settings,
     string? ProtectedSecret,
-    string? CallbackToken)
+    string? CallbackToken,
+    string? CallId = null,
+    string? CallerNumber = null)
 {
     /// <summary>Task id and attempt: an agent that sees the same key twice can drop the repeat.</summary>
     public string IdempotencyKey => $"{TaskId}-{Attempt}";

@@ -31,9 +31,9 @@ public sealed class SimulatedRuntime(TimeProvider clock) : IAgentRuntime
             : roll < simulation.BusyRate + simulation.NoAnswerRate + simulation.FailRate ? "failed"
             : "completed";
         var end = clock.GetUtcNow().UtcDateTime;
-        var callId = "CALL_" + dice.Token(16);
+        var callId = attempt.CallId ?? "CALL_" + dice.Token(16);
         if (outcome != "completed")
-            return new AgentResult(outcome, Unanswered(callId, outcome, end), 0, 0, outcome == "failed" ? "Simulated carrier failure" : null);
+            return new AgentResult(outcome, Unanswered(callId, outcome, end, attempt.CallerNumber), 0, 0, outcome == "failed" ? "Simulated carrier failure" : null);
 
         var duration = 30 + (int)(dice.Next() * 300);
         var interest = Interests[(int)(dice.Next() * Interests.Length)];
@@ -58,9 +58,10 @@ public sealed class SimulatedRuntime(TimeProvider clock) : IAgentRuntime
                 ["outcome"] = interest,
                 ["sentiment"] = sentiment,
                 ["success"] = interest is "interested" or "call_back",
+                ["success_score"] = Score(interest, dice.Next()),
             },
             ["cost"] = duration * MicrosPerSecond / 1_000_000m,
-            ["assistant_number"] = null,
+            ["assistant_number"] = attempt.CallerNumber,
             ["simulated"] = true,
         };
         return new AgentResult("completed", output, duration * MicrosPerSecond, duration, null);
@@ -100,7 +101,15 @@ public sealed class SimulatedRuntime(TimeProvider clock) : IAgentRuntime
         return transcript;
     }
 
-    private static JsonObject Unanswered(string callId, string outcome, DateTime at) => new()
+    /// <summary>0-100: how close the call came to its objective.</summary>
+    private static int Score(string interest, double roll) => interest switch
+    {
+        "interested" => 75 + (int)(roll * 26),
+        "call_back" => 45 + (int)(roll * 30),
+        _ => (int)(roll * 30),
+    };
+
+    private static JsonObject Unanswered(string callId, string outcome, DateTime at, string? callerNumber) => new()
     {
         ["call_id"] = callId,
         ["call_status"] = outcome == "no_answer" ? "no-answer" : outcome,
@@ -114,7 +123,7 @@ public sealed class SimulatedRuntime(TimeProvider clock) : IAgentRuntime
         ["call_summary"] = null,
         ["post_call_data"] = new JsonObject { ["summary"] = null, ["outcome"] = outcome, ["sentiment"] = null },
         ["cost"] = 0m,
-        ["assistant_number"] = null,
+        ["assistant_number"] = callerNumber,
         ["simulated"] = true,
     };
 

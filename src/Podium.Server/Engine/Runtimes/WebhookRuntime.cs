@@ -33,6 +33,8 @@ public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionPr
             ["task_id"] = attempt.TaskId,
             ["run_id"] = attempt.RunId,
             ["attempt"] = attempt.Attempt,
+            ["call_id"] = attempt.CallId,
+            ["from_number"] = attempt.CallerNumber,
             ["idempotency_key"] = attempt.IdempotencyKey,
             ["execution_type"] = attempt.ExecutionType.ToString().ToLowerInvariant(),
             ["objective"] = attempt.Objective,

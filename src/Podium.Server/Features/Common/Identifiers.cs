@@ -19,14 +19,14 @@ public static class Identifiers
     public static string AgentHandle() => "space-agent-" + RandomNumberGenerator.GetString(Lower, 24);
 
     /// <summary>A URL-friendly name with a random tail, e.g. "abcd-evals-3ivqicbp".</summary>
-    public static string Slug(string name)
+    public static string Slug(string name, int maxStem = 200)
     {
         var builder = new StringBuilder();
         foreach (var c in name.Trim().ToLowerInvariant())
         {
             if (char.IsAsciiLetterOrDigit(c)) builder.Append(c);
             else if (builder.Length > 0 && builder[^1] != '-') builder.Append('-');
-            if (builder.Length >= 200) break;
+            if (builder.Length >= maxStem) break;
         }
         var stem = builder.ToString().Trim('-');
         var tail = RandomNumberGenerator.GetString(Lower, 8);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Podium.Server.Features.Collections;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
@@ -47,7 +48,11 @@ public sealed record ScheduleRequest(
     }
 }
 
-/// <summary>The create-task body (contract.md section 5). Documents keep every key the client sent.</summary>
+/// <summary>
+/// The create-task body (contract.md section 5). Documents keep every key the client sent.
+/// <c>filters</c> (e.g. <c>{"labels": ["warm-lead"]}</c>) takes the documents from the space's
+/// collection instead of <c>documents</c>.
+/// </summary>
 public sealed record CreateTaskRequest(
     string Pilot,
     List<JsonObject>? Documents = null,
@@ -57,12 +62,24 @@ public sealed record CreateTaskRequest(
 {
     public const int MaxDocuments = 10_000;
 
+    /// <summary>The most tasks one run made from a collection may have.</summary>
+    public const int MaxCollectionDocuments = 100_000;
+
+    /// <summary>The parsed <c>filters</c>; null when absent (or invalid, which validation reports).</summary>
+    public CollectionFilter? Selection => Filters is null ? null : CollectionFilter.FromJson(Filters, "filters", new ValidationErrors());
+
     public void Validate(ValidationErrors errors)
     {
         errors.Required("pilot", Pilot);
         errors.MaxLength("context", Context, 10_000);
-        if (Documents is null or { Count: 0 })
-            errors.Add("documents", "At least one document is required.");
+        if (Filters is not null)
+        {
+            CollectionFilter.FromJson(Filters, "filters", errors);
+            if (Documents is not null)
+                errors.Add("documents", "Send documents or filters, not both.");
+        }
+        else if (Documents is null or { Count: 0 })
+            errors.Add("documents", "At least one document is required (or filters to take them from the space's collection).");
         else if (Documents.Count > MaxDocuments)
             errors.Add("documents", $"At most {MaxDocuments} documents per request.");
         else

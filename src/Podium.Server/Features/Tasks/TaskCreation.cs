@@ -5,6 +5,7 @@ using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
 using Podium.Server.Engine;
+using Podium.Server.Features.Collections;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
@@ -27,7 +28,7 @@ public static class TaskCreation
 
     /// <returns>The created (or replayed) run, whether it was a replay, or the error to answer.</returns>
     public static async Task<Outcome<(CreatedRunDto Run, bool Replayed)>> CreateAsync(
-        PodiumDb db, Tenant tenant, Space space, CreateTaskRequest request, string? idempotencyKey, byte[] fingerprint,
+        PodiumDb db, CollectionWriter writer, Tenant tenant, Space space, CreateTaskRequest request, string? idempotencyKey, byte[] fingerprint,
         DateTime now, CancellationToken ct)
     {
         if (idempotencyKey is not null && await ReplayAsync(db, idempotencyKey, fingerprint, now, ct) is { } previous)
@@ -42,11 +43,11 @@ public static class TaskCreation
 
         var errors = new ValidationErrors();
         var executionType = ExecutionTypeFor(space.ContentType);
-        var documents = TaskDocuments.Check(request.Documents!, executionType, tenant.Organization.DefaultPhoneRegion, errors);
         var schedule = request.Schedule ?? new ScheduleRequest();
         var start = schedule.Instant(tenant.Organization.TimeZone) ?? now;
         if (start < now.AddMinutes(-1))
             errors.Add("schedule", "The scheduled time is in the past.");
+        var source = await RunSource.OpenAsync(db, tenant, space, request, executionType, errors, ct);
         if (errors.Any) return Api.Validation(errors.ToDictionary());
 
         var run = new Run
@@ -58,7 +59,7 @@ public static class TaskCreation
             CreatedByUserId = tenant.UserId,
             Objective = request.Context ?? "",
             Status = RunStatus.Pending,
-            TotalTasks = documents.Count,
+            TotalTasks = source.Count,
             Schedule = request.Schedule is null ? null : JsonSerializer.Serialize(request.Schedule),
             Filters = request.Filters?.ToJsonString(),
             IdempotencyKey = idempotencyKey,
@@ -66,9 +67,9 @@ public static class TaskCreation
             CreatedAt = now,
             ModifiedAt = now,
         };
-        var tasks = documents.ConvertAll(d => NewTask(run, agent, d with { TimeZone = d.TimeZone ?? tenant.Organization.TimeZone }, executionType, schedule, start, now));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Runs.Add(run);
-        db.Tasks.AddRange(tasks);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -76,24 +77,49 @@ public static class TaskCreation
         catch (DbUpdateException e) when (idempotencyKey is not null && UniqueViolation.Is(e))
         {
             // A concurrent request with the same key won the race; answer as its replay.
+            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return await ReplayAsync(db, idempotencyKey, fingerprint, now, ct) ?? throw new InvalidOperationException("Idempotency key vanished.", e);
         }
-        return (new CreatedRunDto(run.RunId, tasks.ConvertAll(t => t.TaskId), "pending"), false);
+
+        var taskIds = new List<string>(source.Count);
+        if (source.Inline is not null) await writer.LockAsync(space.Id, ct);
+        await foreach (var batch in source.BatchesAsync(writer, now, errors, ct))
+        {
+            var tasks = batch.ConvertAll(d => NewTask(run, agent, d.Document with { TimeZone = d.Document.TimeZone ?? tenant.Organization.TimeZone }, d.DocumentId, executionType, schedule, start, now));
+            db.Tasks.AddRange(tasks);
+            await db.SaveChangesAsync(ct);
+            taskIds.AddRange(tasks.Select(t => t.TaskId));
+            foreach (var entry in db.ChangeTracker.Entries<RunTask>().ToList()) entry.State = EntityState.Detached;
+        }
+        if (errors.Any)
+        {
+            await transaction.RollbackAsync(ct);
+            return Api.Validation(errors.ToDictionary());
+        }
+        if (run.TotalTasks != taskIds.Count)
+        {
+            // The collection changed between counting and reading it.
+            run.TotalTasks = taskIds.Count;
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return (new CreatedRunDto(run.RunId, taskIds, "pending"), false);
     }
 
-    private static RunTask NewTask(Run run, Agent agent, TaskDocument document, ExecutionType executionType, ScheduleRequest schedule, DateTime start, DateTime now)
+    private static RunTask NewTask(
+        Run run, Agent agent, TaskDocument document, string documentId, ExecutionType executionType, ScheduleRequest schedule, DateTime start, DateTime now)
     {
         var due = schedule.Type == "auto" ? CallingHours.NextAllowed(now, document.TimeZone, agent.Settings) : start;
         var later = due > now;
         return new RunTask
         {
             OrganizationId = run.OrganizationId,
-            Run = run,
+            RunId = run.Id,
             SpaceId = run.SpaceId,
             AgentId = agent.Id,
             TaskId = "T" + Guid.NewGuid().ToString("N"),
-            DocumentId = RandomNumberGenerator.GetHexString(24, lowercase: true),
+            DocumentId = documentId,
             RefId = document.RefId,
             Input = document.Input.ToJsonString(),
             Status = later ? TaskStatus.Scheduled : TaskStatus.Pending,

@@ -6,54 +6,102 @@ using Podium.Server.Http;
 
 namespace Podium.Server.Features.Tasks;
 
-/// <summary>One checked document: what a task is made from.</summary>
-public sealed record TaskDocument(JsonObject Input, string? Phone, string? TimeZone, string? RefId);
+/// <summary>One checked document: what a task and a collection document are made from.</summary>
+/// <param name="RefId">The client's <c>document_id</c> (or <c>id</c>): the document's key in its collection.</param>
+public sealed record TaskDocument(
+    JsonObject Input, string Name, string? Phone, string? Email, string? TimeZone, string? RefId, IReadOnlyList<string> Labels);
 
-/// <summary>Checks documents and normalizes their numbers, reporting errors by index.</summary>
+/// <summary>Checks documents and normalizes their numbers and labels, reporting errors by field path.</summary>
 public static class TaskDocuments
 {
+    public const int MaxLabels = 50;
+    public const int MaxLabelLength = 100;
+    private static readonly char[] LabelSeparators = [';', '|', ','];
+
     public static List<TaskDocument> Check(
         IReadOnlyList<JsonObject> documents, ExecutionType executionType, string defaultRegion, ValidationErrors errors)
     {
         var checkedDocuments = new List<TaskDocument>(documents.Count);
         for (var i = 0; i < documents.Count; i++)
         {
-            var document = documents[i];
-            var field = $"documents[{i}]";
-            var name = Text(document, "name");
-            if (string.IsNullOrWhiteSpace(name))
-                errors.Add($"{field}.name", name is null && document.ContainsKey("name") ? "Must be a string." : "This field is required.");
-
-            string? phone = null, zone = null;
-            var number = Text(document, "contact_number");
-            if (executionType == ExecutionType.Call || number is not null)
-            {
-                if (string.IsNullOrWhiteSpace(number))
-                    errors.Add($"{field}.contact_number", "This field is required.");
-                else if (Recipients.Parse(number, defaultRegion) is { } parsed)
-                    (phone, zone) = parsed;
-                else
-                    errors.Add($"{field}.contact_number", "Not a valid phone number.");
-            }
-            if (executionType == ExecutionType.Email && string.IsNullOrWhiteSpace(Text(document, "email")))
-                errors.Add($"{field}.email", "This field is required for an email space.");
-
-            if (Text(document, "timezone") is { } given)
-            {
-                if (TimeZoneInfo.TryFindSystemTimeZoneById(given, out _)) zone = given;
-                else errors.Add($"{field}.timezone", "Not a known IANA time zone.");
-            }
-            if (errors.Any) continue;
-
-            var input = (JsonObject)document.DeepClone();
-            if (phone is not null) input["contact_number"] = phone;
-            var refId = Text(document, "document_id") ?? Text(document, "id");
-            checkedDocuments.Add(new TaskDocument(input, phone, zone, refId?[..Math.Min(refId.Length, 255)]));
+            var document = CheckOne(documents[i], $"documents[{i}]", executionType, defaultRegion, errors);
+            if (document is not null && !errors.Any) checkedDocuments.Add(document);
         }
         return checkedDocuments;
     }
 
+    /// <summary>One document, its errors reported under <paramref name="field"/>; null when it has any.</summary>
+    public static TaskDocument? CheckOne(JsonObject document, string field, ExecutionType executionType, string defaultRegion, ValidationErrors errors)
+    {
+        var valid = true;
+        void Error(string key, string message)
+        {
+            errors.Add($"{field}.{key}", message);
+            valid = false;
+        }
+
+        var name = Text(document, "name");
+        if (string.IsNullOrWhiteSpace(name))
+            Error("name", name is null && document.ContainsKey("name") ? "Must be a string." : "This field is required.");
+
+        string? phone = null, zone = null;
+        var number = Text(document, "contact_number");
+        if (executionType == ExecutionType.Call || number is not null)
+        {
+            if (string.IsNullOrWhiteSpace(number))
+                Error("contact_number", "This field is required.");
+            else if (Recipients.Parse(number, defaultRegion) is { } parsed)
+                (phone, zone) = parsed;
+            else
+                Error("contact_number", "Not a valid phone number.");
+        }
+        var email = Text(document, "email");
+        if (executionType == ExecutionType.Email && string.IsNullOrWhiteSpace(email))
+            Error("email", "This field is required for an email space.");
+
+        if (Text(document, "timezone") is { } given)
+        {
+            if (TimeZoneInfo.TryFindSystemTimeZoneById(given, out _)) zone = given;
+            else Error("timezone", "Not a known IANA time zone.");
+        }
+        var labels = Labels(document["labels"], out var labelError);
+        if (labelError is not null) Error("labels", labelError);
+        var refId = Text(document, "document_id") ?? Text(document, "id");
+        if (refId is { Length: 0 or > 255 }) Error(document.ContainsKey("document_id") ? "document_id" : "id", "Use 1-255 characters.");
+        if (!valid) return null;
+
+        var input = (JsonObject)document.DeepClone();
+        if (phone is not null) input["contact_number"] = phone;
+        if (labels.Count > 0) input["labels"] = new JsonArray(labels.Select(l => (JsonNode)JsonValue.Create(l)).ToArray());
+        return new TaskDocument(input, name!.Trim(), phone, string.IsNullOrWhiteSpace(email) ? null : email.Trim(), zone, refId, labels);
+    }
+
+    /// <summary>Labels from an array of strings or one string separated by <c>;</c>, <c>|</c> or <c>,</c>; trimmed, lowercased, distinct.</summary>
+    public static IReadOnlyList<string> Labels(JsonNode? node, out string? error)
+    {
+        error = null;
+        IEnumerable<string?> raw;
+        switch (node)
+        {
+            case null:
+                return [];
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                raw = value.GetValue<string>().Split(LabelSeparators);
+                break;
+            case JsonArray array when array.All(a => a is JsonValue v && v.GetValueKind() == JsonValueKind.String):
+                raw = array.Select(a => a!.GetValue<string>());
+                break;
+            default:
+                error = "Must be a list of strings.";
+                return [];
+        }
+        var labels = raw.Select(l => l!.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList();
+        if (labels.Count > MaxLabels) error = $"At most {MaxLabels} labels.";
+        else if (labels.Exists(l => l.Length > MaxLabelLength)) error = $"A label has at most {MaxLabelLength} characters.";
+        return error is null ? labels : [];
+    }
+
     /// <summary>A string property, or null when absent or not a string.</summary>
-    private static string? Text(JsonObject document, string key) =>
+    public static string? Text(JsonObject document, string key) =>
         document[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Collections;
+
+/// <summary>A space's data collection (<c>collection_data_&lt;SPACE_TOKEN&gt;</c>): Podium's own endpoints, the docs have none.</summary>
+public static class CollectionEndpoints
+{
+    public static readonly ApiError NotFound = Api.NotFound("Document not found");
+
+    /// <summary>Uploads are streamed in batches, so the limit guards the disk and the clock, not memory.</summary>
+    private static readonly RequestSizeLimitAttribute ImportBodyLimit = new(512L * 1024 * 1024);
+
+    public static void MapCollections(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/spaces/{spaceToken}/documents").WithTags("Collections").RequireResourceOrganization();
+        group.MapGet("/", List);
+        group.MapGet("/{documentId}", Get);
+        group.MapPost("/", Import).RequireRole(Role.Member).WithMetadata(ImportBodyLimit);
+        group.MapDelete("/{documentId}", Delete).RequireRole(Role.Member);
+    }
+
+    /// <summary>Newest first; <c>?labels=a,b</c> keeps documents with any of the labels, <c>?q=</c> searches name, number, email and id.</summary>
+    public static async Task<ApiResponse<IReadOnlyList<DocumentDto>>> List(
+        string spaceToken, string? labels, string? q, Paging paging, RouteResource resource, PodiumDb db, CancellationToken ct)
+    {
+        var documents = CollectionFilter.FromQuery(labels, q).Apply(db.Documents.AsNoTracking().Where(d => d.SpaceId == resource.SpaceId));
+        var count = await documents.CountAsync(ct);
+        var page = await paging.Apply(documents.OrderByDescending(d => d.Id)).Include(d => d.Labels).ToListAsync(ct);
+        return Api.List("Documents fetched successfully", page.ConvertAll(d => DocumentDto.From(d, spaceToken)), count);
+    }
+
+    public static async Task<Results<ApiResponse<DocumentDto>, ApiError>> Get(
+        string spaceToken, string documentId, RouteResource resource, PodiumDb db, CancellationToken ct)
+    {
+        var document = await db.Documents.AsNoTracking().Include(d => d.Labels)
+            .FirstOrDefaultAsync(d => d.SpaceId == resource.SpaceId && d.DocumentId == documentId, ct);
+        return document is null ? NotFound : Api.Ok("Document fetched successfully", DocumentDto.From(document, spaceToken));
+    }
+
+    /// <summary>
+    /// A JSON array of documents, a CSV body (<c>text/csv</c>), or a CSV file in a form. Valid rows are
+    /// kept and bad ones reported by row; <c>?atomic=true</c> keeps nothing unless every row is valid.
+    /// </summary>
+    public static async Task<Results<ApiResponse<ImportResultDto>, ApiError>> Import(
+        HttpRequest request, bool? atomic, Tenant tenant, RouteResource resource, PodiumDb db, DocumentImport import, CancellationToken ct)
+    {
+        var space = await db.Spaces.AsNoTracking().SingleAsync(s => s.Id == resource.SpaceId, ct);
+        var result = await import.RunAsync(request, tenant, space, atomic == true, ct);
+        if (result.Error is not null) return result.Error;
+        return Api.Ok("Documents imported successfully", result.Value!);
+    }
+
+    /// <summary>Removes the document from the collection; tasks already made from it keep their input.</summary>
+    public static async Task<Results<NoContent, ApiError>> Delete(string documentId, RouteResource resource, PodiumDb db, CancellationToken ct)
+    {
+        var deleted = await db.Documents.Where(d => d.SpaceId == resource.SpaceId && d.DocumentId == documentId).ExecuteDeleteAsync(ct);
+        return deleted == 0 ? NotFound : TypedResults.NoContent();
+    }
+}

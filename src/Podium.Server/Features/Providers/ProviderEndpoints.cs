@@ -1,0 +1,162 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Features.Common;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Providers;
+
+public static class ProviderEndpoints
+{
+    public static readonly ApiError NotFound = Api.NotFound("Provider configuration not found");
+
+    public static void MapProviders(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/telephony/providers-configurations").WithTags("Providers").RequireOrganization();
+        group.MapGet("/", List);
+        group.MapGet("/{id:int}", Get);
+        group.MapPost("/", Create).RequireRole(Role.Admin);
+        group.MapPatch("/{id:int}", Update).RequireRole(Role.Admin);
+        group.MapDelete("/{id:int}", Delete).RequireRole(Role.Admin);
+        // The "Get Telephony Providers" list the docs refer to: what `provider` may name.
+        api.MapGroup("/telephony/providers").WithTags("Providers").RequireOrganization().MapGet("/", Catalogue);
+    }
+
+    public static ApiResponse<IReadOnlyList<ProviderCatalogueEntry>> Catalogue() =>
+        Api.List("Telephony providers fetched successfully.",
+            ProviderCatalogue.All.Select(p => new ProviderCatalogueEntry(p.Id, p.Slug, p.Name, p.Description, p.Icon)).ToList(),
+            ProviderCatalogue.All.Count);
+
+    public static async Task<ApiResponse<IReadOnlyList<ProviderDto>>> List(Tenant tenant, Paging paging, PodiumDb db, CancellationToken ct)
+    {
+        var configurations = db.ProviderConfigurations.AsNoTracking();
+        var count = await configurations.CountAsync(ct);
+        var page = await paging.Apply(configurations.OrderByDescending(c => c.Id), pageAll: true)
+            .Select(c => new { Configuration = c, Numbers = db.PhoneNumbers.Count(n => n.ProviderConfigurationId == c.Id) })
+            .ToListAsync(ct);
+        return Api.List("Provider configurations fetched successfully.",
+            page.ConvertAll(p => ProviderDto.From(p.Configuration, tenant.Organization.DomainHandle, p.Numbers)), count);
+    }
+
+    public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Get(int id, Tenant tenant, PodiumDb db, CancellationToken ct)
+    {
+        var configuration = await db.ProviderConfigurations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (configuration is null) return NotFound;
+        return Api.Ok("Provider configuration fetched successfully.", await DtoAsync(db, tenant, configuration, ct));
+    }
+
+    public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Create(
+        CreateProviderRequest request, Tenant tenant, PodiumDb db, ProviderSecrets secrets, TimeProvider clock, CancellationToken ct)
+    {
+        var kind = request.Kind!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = request.Secrets;
+        var accountSid = string.IsNullOrWhiteSpace(request.AccountSid) ? null : request.AccountSid.Trim();
+        var configuration = new ProviderConfiguration
+        {
+            OrganizationId = tenant.OrganizationId,
+            Name = request.Name?.Trim() ?? (accountSid is null ? kind.Name : $"{kind.Name} {accountSid}"),
+            Provider = kind.Slug,
+            AccountSid = accountSid,
+            ProtectedSecrets = stored.Count == 0 ? null : secrets.Protect(stored),
+            SecretNames = string.Join(',', stored.Keys),
+            BaseUrl = NullIfEmpty(request.BaseUrl),
+            SipUrl = NullIfEmpty(request.SipUrl),
+            MetaJson = ProviderDto.Meta(request.MetaJson),
+            Active = request.Active ?? true,
+            CreatedAt = now,
+            ModifiedAt = now,
+        };
+        if (await ConflictAsync(db, configuration, ct) is { } conflict) return conflict;
+        db.ProviderConfigurations.Add(configuration);
+        if (await SaveAsync(db, ct) is { } raced) return raced;
+        return Api.Created("Provider configuration created successfully.", ProviderDto.From(configuration, tenant.Organization.DomainHandle, 0));
+    }
+
+    public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Update(
+        int id, UpdateProviderRequest request, Tenant tenant, PodiumDb db, ProviderSecrets secrets, TimeProvider clock, CancellationToken ct)
+    {
+        var configuration = await db.ProviderConfigurations.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (configuration is null) return NotFound;
+        if (request.Provider is not null && ProviderCatalogue.Resolve(request.Provider)!.Slug != configuration.Provider)
+            return Api.Validation("provider", "The provider cannot be changed; create a new configuration for another provider.");
+
+        if (request.Name is not null) configuration.Name = request.Name.Trim();
+        if (request.AccountSid is not null) configuration.AccountSid = NullIfEmpty(request.AccountSid.Trim());
+        if (request.AuthToken is not null || request.ApiKey is not null || request.ApiSecret is not null)
+        {
+            var stored = secrets.Unprotect(configuration.ProtectedSecrets);
+            Replace(stored, "auth_token", request.AuthToken);
+            Replace(stored, "api_key", request.ApiKey);
+            Replace(stored, "api_secret", request.ApiSecret);
+            configuration.ProtectedSecrets = stored.Count == 0 ? null : secrets.Protect(stored);
+            configuration.SecretNames = string.Join(',', ProviderSecrets.Names.Where(stored.ContainsKey));
+        }
+        if (request.BaseUrl is not null) configuration.BaseUrl = NullIfEmpty(request.BaseUrl);
+        if (request.SipUrl is not null) configuration.SipUrl = NullIfEmpty(request.SipUrl);
+        if (request.MetaJson is not null) configuration.MetaJson = ProviderDto.Meta(request.MetaJson);
+        if (request.Active is { } active) configuration.Active = active;
+        configuration.ModifiedAt = clock.GetUtcNow().UtcDateTime;
+
+        if (await ConflictAsync(db, configuration, ct) is { } conflict) return conflict;
+        if (await SaveAsync(db, ct) is { } raced) return raced;
+        return Api.Ok("Provider configuration updated successfully.", await DtoAsync(db, tenant, configuration, ct));
+    }
+
+    /// <summary>Refused while numbers use the configuration, unless <c>?force=true</c> deletes them too.</summary>
+    public static async Task<Results<NoContent, ApiError>> Delete(int id, bool? force, PodiumDb db, CancellationToken ct)
+    {
+        var configuration = await db.ProviderConfigurations.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (configuration is null) return NotFound;
+        var numbers = db.PhoneNumbers.Where(n => n.ProviderConfigurationId == id);
+        var inUse = await numbers.CountAsync(ct);
+        if (inUse > 0 && force != true)
+            return Api.Conflict($"{inUse} phone number(s) use this provider configuration. Delete them first, or pass ?force=true to delete them with it.");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await numbers.ExecuteDeleteAsync(ct);
+        db.ProviderConfigurations.Remove(configuration);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<ProviderDto> DtoAsync(PodiumDb db, Tenant tenant, ProviderConfiguration configuration, CancellationToken ct) =>
+        ProviderDto.From(configuration, tenant.Organization.DomainHandle,
+            await db.PhoneNumbers.CountAsync(n => n.ProviderConfigurationId == configuration.Id, ct));
+
+    private static async Task<ApiError?> ConflictAsync(PodiumDb db, ProviderConfiguration c, CancellationToken ct)
+    {
+        if (await db.ProviderConfigurations.AnyAsync(o => o.Id != c.Id && o.Name == c.Name, ct))
+            return Api.Conflict("A provider configuration with this name already exists.");
+        if (c.AccountSid is not null && await db.ProviderConfigurations.AnyAsync(o => o.Id != c.Id && o.Provider == c.Provider && o.AccountSid == c.AccountSid, ct))
+            return Api.Conflict("This provider account is already configured in the organization.");
+        return null;
+    }
+
+    /// <summary>A concurrent write can pass the pre-check; the unique indexes make it a 409 all the same.</summary>
+    private static async Task<ApiError?> SaveAsync(PodiumDb db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return Api.Conflict("A provider configuration with this name or account already exists.");
+        }
+    }
+
+    private static void Replace(Dictionary<string, string> stored, string name, string? value)
+    {
+        if (value is null) return;
+        if (value.Length == 0) stored.Remove(name);
+        else stored[name] = value;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed record ProviderCatalogueEntry(int Id, string Slug, string Name, string Description, string? Icon);
