@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
-using Podium.Server.Auth;
 using Podium.Data.Entities;
+using Podium.Server.Auth;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.CallLogs;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
@@ -91,17 +92,27 @@ public sealed class CollectionWriter(PodiumDb db, DatabaseConnection connection)
         return stored;
     }
 
+    /// <summary>The document replaces the row's content; its labels too, unless it has no <c>labels</c> key, which keeps them.</summary>
     private static void Apply(CollectionDocument row, TaskDocument document, DateTime now)
     {
+        var data = document.Input;
+        if (data.ContainsKey("labels"))
+        {
+            row.Labels.RemoveAll(l => !document.Labels.Contains(l.Label));
+            foreach (var label in document.Labels.Where(l => !row.Labels.Exists(x => x.Label == l)))
+                row.Labels.Add(new DocumentLabel { OrganizationId = row.OrganizationId, SpaceId = row.SpaceId, Label = label });
+        }
+        else if (row.Labels.Count > 0)
+        {
+            data = (JsonObject)data.DeepClone();
+            data["labels"] = new JsonArray(row.Labels.Select(l => (JsonNode)JsonValue.Create(l.Label)).ToArray());
+        }
         row.Name = document.Name;
         row.Phone = document.Phone;
         row.Email = document.Email;
-        row.Data = document.Input.ToJsonString();
+        row.Data = data.ToJsonString();
         var search = string.Join(' ', new[] { document.Name, document.Phone, document.Email, row.DocumentId }.Where(s => s is not null)).ToLowerInvariant();
         row.SearchText = search[..Math.Min(search.Length, 2000)];
         row.ModifiedAt = now;
-        row.Labels.RemoveAll(l => !document.Labels.Contains(l.Label));
-        foreach (var label in document.Labels.Where(l => !row.Labels.Exists(x => x.Label == l)))
-            row.Labels.Add(new DocumentLabel { OrganizationId = row.OrganizationId, SpaceId = row.SpaceId, Label = label });
     }
 }
