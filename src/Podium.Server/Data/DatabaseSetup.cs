@@ -43,6 +43,7 @@ public static class DatabaseSetup
         });
         // The key ring lives in the database, so every process (and a restart) reads the same keys.
         builder.Services.AddDataProtection().SetApplicationName("Podium").PersistKeysToDbContext<PodiumDb>();
+        builder.Services.AddKeyRingProtection();
         return builder;
     }
 

@@ -43,6 +43,9 @@ public abstract partial class FirstRunTests<TDb> where TDb : TestDatabase, new()
             for (var i = 0; i < 100 && (await ApiAssert.Ok(await client.GetAsync(runUrl), "Run fetched successfully"))["data"]!["status"]!.GetValue<string>() != "completed"; i++)
                 await Task.Delay(100);
             Assert.Equal("completed", (await ApiAssert.Ok(await client.GetAsync(runUrl), "Run fetched successfully"))["data"]!["status"]!.GetValue<string>());
+
+            await ApiAssert.Envelope(await client.PostJson(url.Replace("/spaces/", "/telephony/providers-configurations/", StringComparison.Ordinal),
+                new { provider = "twilio", account_sid = "ACrestart", auth_token = "kept-across-restarts" }), HttpStatusCode.Created);
         }
 
         await using var second = ServerProcess.Start(database, folder.Path);
@@ -50,6 +53,12 @@ public abstract partial class FirstRunTests<TDb> where TDb : TestDatabase, new()
         using var again = new HttpClient();
         again.DefaultRequestHeaders.Add("Authorization", $"Token {key}");
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync($"{address}/api/v2/platform/organizations/")).StatusCode);
+        // Adding a secret decrypts the stored ones: the restarted process reads the key ring the first one wrote.
+        again.DefaultRequestHeaders.Add("Org-Handle", "demo");
+        var providers = $"{address}/api/v2/platform/telephony/providers-configurations/";
+        var id = (await ApiAssert.Ok(await again.GetAsync(providers), "Provider configurations fetched successfully."))["data"]![0]!["id"]!.GetValue<int>();
+        var patched = await ApiAssert.Ok(await again.PatchJson($"{providers}{id}/", new { api_key = "added-later" }), "Provider configuration updated successfully.");
+        Assert.Equal(["auth_token", "api_key"], patched["data"]!["secrets_set"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.DoesNotContain("pdm_", second.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("curl ", second.Output, StringComparison.Ordinal);
     }

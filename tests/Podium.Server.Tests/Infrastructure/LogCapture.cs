@@ -41,7 +41,14 @@ public sealed class LoggedApp<TDb> : PodiumApp<TDb> where TDb : TestDatabase, ne
 {
     public LogCapture Logs { get; } = new();
 
-    protected override void Configure(IWebHostBuilder builder) =>
+    /// <summary>The key-ring key this app's PostgreSQL servers share (SQLite keeps its own in a file).</summary>
+    public static readonly string KeyEncryptionKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        if (Database.Provider == Podium.Data.DatabaseProvider.Postgres)
+            builder.UseSetting("DataProtection:KeyEncryptionKey", KeyEncryptionKey);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace)
             .AddFilter<LogCapture>(null, LogLevel.Trace));
+    }
 }

@@ -36,7 +36,7 @@ public sealed class Sqlite : TestDatabase
     public override ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm", _path + ".kek" })
             File.Delete(file);
         return ValueTask.CompletedTask;
     }
