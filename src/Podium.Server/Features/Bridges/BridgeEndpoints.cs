@@ -45,7 +45,7 @@ public static class BridgeEndpoints
     public static async Task<Results<ApiResponse<BridgeDto>, ApiError>> Create(
         CreateBridgeRequest request, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
     {
-        var slug = request.Slug ?? Identifiers.Slug(request.Name, maxStem: 90);
+        var slug = request.Slug ?? Identifiers.Slug(request.Name!, maxStem: 90);
         if (await db.Bridges.AnyAsync(b => b.Slug == slug, ct)) return SlugTaken;
         var agents = await ResolveAgentsAsync(db, request.Agents, ct);
         if (agents.Error is not null) return agents.Error;
@@ -54,7 +54,7 @@ public static class BridgeEndpoints
         var bridge = new Bridge
         {
             OrganizationId = tenant.OrganizationId,
-            Name = request.Name.Trim(),
+            Name = request.Name!.Trim(),
             Slug = slug,
             Description = request.Description ?? "",
             Region = string.IsNullOrEmpty(request.Region) ? null : request.Region,

@@ -9,7 +9,7 @@ namespace Podium.Server.Features.Bridges;
 /// with a generated slug. <c>agents</c> (handles) are the agents that call through the bridge.
 /// </summary>
 public sealed record CreateBridgeRequest(
-    string Name,
+    string? Name = null,
     string? Slug = null,
     string? Description = null,
     string? Region = null,

@@ -10,11 +10,12 @@ using Podium.Server.Http;
 namespace Podium.Server.Features.Numbers;
 
 /// <param name="ProviderConfigId">The provider configuration the number is held through.</param>
-public sealed record CreateNumberRequest(string Number, int ProviderConfigId, bool Active = true, int ChannelsCount = 1) : IValidatable
+public sealed record CreateNumberRequest(string? Number = null, int? ProviderConfigId = null, bool Active = true, int ChannelsCount = 1) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
         errors.Required("number", Number);
+        if (ProviderConfigId is null) errors.Add("provider_config_id", "This field is required.");
         if (ChannelsCount is < 1 or > 10_000) errors.Add("channels_count", "Must be from 1 to 10000.");
     }
 }
@@ -64,7 +65,7 @@ public static class NumberEndpoints
         {
             OrganizationId = tenant.OrganizationId,
             Number = number,
-            ProviderConfigurationId = request.ProviderConfigId,
+            ProviderConfigurationId = request.ProviderConfigId!.Value,
             Active = request.Active,
             ChannelsCount = request.ChannelsCount,
             CreatedAt = now,
