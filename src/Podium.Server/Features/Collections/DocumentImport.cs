@@ -39,6 +39,8 @@ public sealed class DocumentImport(PodiumDb db, CollectionWriter writer, TimePro
             await using var own = atomic ? null : await BeginAsync(space, ct);
             var stored = await writer.UpsertAsync(tenant.OrganizationId, space.Id, batch, clock.GetUtcNow().UtcDateTime, ct);
             if (own is not null) await own.CommitAsync(ct);
+            // The import owns this context: nothing it tracked is needed again.
+            db.ChangeTracker.Clear();
             created += stored.Count(s => s.Created);
             updated += stored.Count(s => !s.Created);
             batch.Clear();
