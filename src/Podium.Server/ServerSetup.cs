@@ -53,6 +53,7 @@ public static class ServerSetup
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
+        builder.Services.AddPodiumRateLimits();
         builder.Services.AddOptions<BillingOptions>().BindConfiguration("Billing").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ProviderSecrets>();
         builder.Services.AddScoped<CollectionWriter>();
@@ -69,10 +70,13 @@ public static class ServerSetup
         app.UseApiErrors();
         app.UseBodySizeLimit(options.MaxRequestBodyBytes);
         app.UseAuthentication();
+        app.UsePodiumRateLimits();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready"), ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } });
+        // Probes are not clients: they are never throttled.
+        app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).DisableRateLimiting();
+        app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready"), ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } })
+            .DisableRateLimiting();
 
         var api = app.MapGroup(ApiPrefix).RequireAuthorization();
         api.MapOrganizations();

@@ -26,6 +26,10 @@ public class PodiumApp<TDb> : WebApplicationFactory<Program>, IAsyncLifetime whe
         foreach (var (key, value) in Database.Settings())
             builder.UseSetting(key, value);
         builder.UseSetting("Podium:Demo", "false");
+        // Tests make bursts of requests with one key; the limits themselves are tested with small ones.
+        builder.UseSetting("RateLimiting:PerKeyPerMinute", "1000000");
+        builder.UseSetting("RateLimiting:CreateTaskPerMinute", "1000000");
+        builder.UseSetting("RateLimiting:PerIpPerMinute", "1000000");
         builder.UseEnvironment("Testing");
         Configure(builder);
     }

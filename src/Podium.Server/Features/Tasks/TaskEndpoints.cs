@@ -18,8 +18,8 @@ public static class TaskEndpoints
         var group = api.MapGroup("/spaces/{spaceToken}/tasks").WithTags("Tasks").RequireResourceOrganization();
         group.MapGet("/", ListSpaceTasks);
         // The docs show both paths for creation; the older one shares its path with the list.
-        group.MapPost("/create", CreateTasks).RequireRole(Role.Member).WithMetadata(TaskBodyLimit);
-        group.MapPost("/", CreateTasks).RequireRole(Role.Member).WithMetadata(TaskBodyLimit);
+        group.MapPost("/create", CreateTasks).RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance);
+        group.MapPost("/", CreateTasks).RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance);
     }
 
     /// <summary>10,000 documents need more room than the default body limit.</summary>
