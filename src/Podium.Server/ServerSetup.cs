@@ -54,6 +54,7 @@ public static class ServerSetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddPodiumRateLimits();
+        builder.Services.AddPodiumOpenApi();
         builder.Services.AddOptions<BillingOptions>().BindConfiguration("Billing").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ProviderSecrets>();
         builder.Services.AddScoped<CollectionWriter>();
@@ -78,6 +79,13 @@ public static class ServerSetup
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready"), ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } })
             .DisableRateLimiting();
 
+        app.MapOpenApi(OpenApiSetup.DocumentPath).DisableRateLimiting();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.SwaggerEndpoint(OpenApiSetup.DocumentPath, "Podium API");
+            o.DocumentTitle = "Podium API reference";
+        });
         var api = app.MapGroup(ApiPrefix).RequireAuthorization();
         api.MapOrganizations();
         api.MapMembers();

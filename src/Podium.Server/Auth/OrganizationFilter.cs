@@ -8,6 +8,9 @@ namespace Podium.Server.Auth;
 /// <summary>The least role an endpoint needs; read by the organization filters.</summary>
 public sealed record MinimumRole(Role Role);
 
+/// <summary>How an endpoint finds its organization, for the OpenAPI document: by Org-Handle (required) or by the space or agent in its path.</summary>
+public sealed record OrganizationScope(bool OrgHandleRequired);
+
 public static class OrganizationFilterExtensions
 {
     /// <summary>
@@ -18,6 +21,7 @@ public static class OrganizationFilterExtensions
     public static RouteGroupBuilder RequireOrganization(this RouteGroupBuilder group)
     {
         group.AddEndpointFilter<OrganizationFilter>();
+        group.WithMetadata(new OrganizationScope(OrgHandleRequired: true));
         return group.WithValidation();
     }
 
@@ -28,6 +32,7 @@ public static class OrganizationFilterExtensions
     public static RouteGroupBuilder RequireResourceOrganization(this RouteGroupBuilder group)
     {
         group.AddEndpointFilter<ResourceOrganizationFilter>();
+        group.WithMetadata(new OrganizationScope(OrgHandleRequired: false));
         return group.WithValidation();
     }
 

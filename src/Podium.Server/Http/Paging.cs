@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Podium.Server.Http;
 
@@ -8,7 +9,7 @@ namespace Podium.Server.Http;
 /// organizations) return everything up to <see cref="AllLimit"/> rows when no page is asked for;
 /// the rest default to pages of <see cref="DefaultPageSize"/>.
 /// </summary>
-public sealed class Paging : IValidatable
+public sealed class Paging : IValidatable, IEndpointParameterMetadataProvider
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 500;
@@ -34,6 +35,12 @@ public sealed class Paging : IValidatable
         var (page, pageError) = Parse(query["page"], 1, int.MaxValue);
         var (size, sizeError) = Parse(query["page_size"], 1, MaxPageSize);
         return ValueTask.FromResult(new Paging(page, size, pageError, sizeError));
+    }
+
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new DocumentedQuery("page", "Page number, from 1.", Microsoft.OpenApi.JsonSchemaType.Integer));
+        builder.Metadata.Add(new DocumentedQuery("page_size", $"Rows per page, 1-{MaxPageSize}.", Microsoft.OpenApi.JsonSchemaType.Integer));
     }
 
     public void Validate(ValidationErrors errors)

@@ -15,7 +15,7 @@ public static class AgentEndpoints
         var group = api.MapGroup("/agents").WithTags("Agents").RequireOrganization();
         group.MapGet("/", ListAgents);
         group.MapGet("/{agentHandle}", GetAgent);
-        group.MapPost("/", CreateAgent).RequireRole(Role.Admin);
+        group.MapPost("/", CreateAgent).RequireRole(Role.Admin).Creates();
         group.MapPatch("/{agentHandle}", UpdateAgent).RequireRole(Role.Admin);
         group.MapDelete("/{agentHandle}", DeleteAgent).RequireRole(Role.Admin);
     }

@@ -16,7 +16,7 @@ public static class ApiKeyEndpoints
     {
         var group = api.MapGroup("/api-keys").WithTags("API keys").WithValidation();
         group.MapGet("/", ListApiKeys);
-        group.MapPost("/", CreateApiKey);
+        group.MapPost("/", CreateApiKey).Creates();
         group.MapDelete("/{keyId:int}", RevokeApiKey);
     }
 

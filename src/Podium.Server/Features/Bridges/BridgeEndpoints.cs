@@ -18,7 +18,7 @@ public static class BridgeEndpoints
         var group = api.MapGroup("/telephony/bridges").WithTags("Bridges").RequireOrganization();
         group.MapGet("/", List);
         group.MapGet("/{slug}", Get);
-        group.MapPost("/", Create).RequireRole(Role.Admin);
+        group.MapPost("/", Create).RequireRole(Role.Admin).Creates();
         group.MapPatch("/{slug}", Update).RequireRole(Role.Admin);
         group.MapDelete("/{slug}", Delete).RequireRole(Role.Admin);
         group.MapPost("/{slug}/connect-provider", BridgeConnections.Connect).RequireRole(Role.Admin);

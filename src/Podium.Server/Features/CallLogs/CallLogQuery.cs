@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.CallLogs;
@@ -7,7 +9,7 @@ namespace Podium.Server.Features.CallLogs;
 /// The call-log filters. <c>start_date</c> and <c>end_date</c> take a date (<c>2026-02-07</c>, the whole
 /// day, UTC) or an instant (<c>2026-02-07T05:57:00Z</c>), and bound when the call was placed.
 /// </summary>
-public sealed class CallLogQuery : IValidatable
+public sealed class CallLogQuery : IValidatable, IEndpointParameterMetadataProvider
 {
     public static readonly string[] Types = ["outbound", "inbound"];
     public static readonly string[] Statuses = ["completed", "missed", "failed"];
@@ -35,6 +37,14 @@ public sealed class CallLogQuery : IValidatable
         var bound = new CallLogQuery { From = from, Before = before, CallType = type, CallStatus = status };
         bound._errors.AddRange(errors);
         return ValueTask.FromResult(bound);
+    }
+
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new DocumentedQuery("start_date", "Calls placed from this date (whole UTC day) or instant (ISO 8601)."));
+        builder.Metadata.Add(new DocumentedQuery("end_date", "Calls placed up to this date (whole UTC day) or instant (ISO 8601)."));
+        builder.Metadata.Add(new DocumentedQuery("call_type", "outbound or inbound."));
+        builder.Metadata.Add(new DocumentedQuery("call_status", "completed, missed or failed."));
     }
 
     public void Validate(ValidationErrors errors)

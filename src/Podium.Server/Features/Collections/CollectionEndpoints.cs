@@ -21,7 +21,8 @@ public static class CollectionEndpoints
         var group = api.MapGroup("/spaces/{spaceToken}/documents").WithTags("Collections").RequireResourceOrganization();
         group.MapGet("/", List);
         group.MapGet("/{documentId}", Get);
-        group.MapPost("/", Import).RequireRole(Role.Member).WithMetadata(ImportBodyLimit);
+        group.MapPost("/", Import).RequireRole(Role.Member).WithMetadata(ImportBodyLimit)
+            .Accepts<IReadOnlyList<System.Text.Json.Nodes.JsonObject>>("application/json", "text/csv", "multipart/form-data");
         group.MapDelete("/{documentId}", Delete).RequireRole(Role.Member);
     }
 

@@ -16,7 +16,7 @@ public static class MemberEndpoints
         var group = api.MapGroup("/organizations/{orgHandle}/members").WithTags("Members")
             .RequireOrganization().RequireRole(Role.Admin);
         group.MapGet("/", ListMembers);
-        group.MapPost("/", AddMember);
+        group.MapPost("/", AddMember).Creates();
         group.MapPatch("/{userId:int}", UpdateMember);
         group.MapDelete("/{userId:int}", RemoveMember);
     }

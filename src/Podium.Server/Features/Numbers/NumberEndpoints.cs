@@ -29,7 +29,7 @@ public static class NumberEndpoints
     {
         var group = api.MapGroup("/telephony/numbers").WithTags("Numbers").RequireOrganization();
         group.MapGet("/", List);
-        group.MapPost("/", Create).RequireRole(Role.Admin);
+        group.MapPost("/", Create).RequireRole(Role.Admin).Creates();
         group.MapDelete("/{id:int}", Delete).RequireRole(Role.Admin);
     }
 

@@ -14,7 +14,7 @@ public static class OrganizationEndpoints
         // Listing and creating need no Org-Handle: they are how a caller finds one.
         var group = api.MapGroup("/organizations").WithTags("Organizations").WithValidation();
         group.MapGet("/", ListOrganizations);
-        group.MapPost("/", CreateOrganization);
+        group.MapPost("/", CreateOrganization).Creates();
 
         var scoped = api.MapGroup("/organizations/{orgHandle}").WithTags("Organizations").RequireOrganization();
         scoped.MapPatch("/", UpdateOrganization).RequireRole(Role.Admin);

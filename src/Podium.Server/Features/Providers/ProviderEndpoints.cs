@@ -17,7 +17,7 @@ public static class ProviderEndpoints
         var group = api.MapGroup("/telephony/providers-configurations").WithTags("Providers").RequireOrganization();
         group.MapGet("/", List);
         group.MapGet("/{id:int}", Get);
-        group.MapPost("/", Create).RequireRole(Role.Admin);
+        group.MapPost("/", Create).RequireRole(Role.Admin).Creates();
         group.MapPatch("/{id:int}", Update).RequireRole(Role.Admin);
         group.MapDelete("/{id:int}", Delete).RequireRole(Role.Admin);
         // The "Get Telephony Providers" list the docs refer to: what `provider` may name.

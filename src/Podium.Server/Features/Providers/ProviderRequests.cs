@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
@@ -23,8 +24,10 @@ public sealed record CreateProviderRequest(
     IReadOnlyList<MetaEntry>? MetaJson = null,
     bool? Active = null) : IValidatable
 {
+    [JsonIgnore]
     public ProviderDetails? Kind => ProviderCatalogue.Resolve(Provider);
 
+    [JsonIgnore]
     public IReadOnlyDictionary<string, string> Secrets => ProviderFields.Secrets(AuthToken, ApiKey, ApiSecret);
 
     public void Validate(ValidationErrors errors)

@@ -14,7 +14,7 @@ public static class SpaceEndpoints
         var group = api.MapGroup("/spaces").WithTags("Spaces").RequireOrganization();
         group.MapGet("/", ListSpaces);
         group.MapGet("/{spaceToken}", GetSpace);
-        group.MapPost("/", CreateSpace).RequireRole(Role.Admin);
+        group.MapPost("/", CreateSpace).RequireRole(Role.Admin).Creates();
         group.MapPatch("/{spaceToken}", UpdateSpace).RequireRole(Role.Admin);
         group.MapDelete("/{spaceToken}", DeleteSpace).RequireRole(Role.Admin);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Podium.Server.Features.Collections;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
@@ -66,6 +67,7 @@ public sealed record CreateTaskRequest(
     public const int MaxCollectionDocuments = 100_000;
 
     /// <summary>The parsed <c>filters</c>; null when absent (or invalid, which validation reports).</summary>
+    [JsonIgnore]
     public CollectionFilter? Selection => Filters is null ? null : CollectionFilter.FromJson(Filters, "filters", new ValidationErrors());
 
     public void Validate(ValidationErrors errors)
