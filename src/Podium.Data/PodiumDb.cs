@@ -34,9 +34,29 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
     public DbSet<Bridge> Bridges => Set<Bridge>();
     public DbSet<CollectionDocument> Documents => Set<CollectionDocument>();
     public DbSet<DocumentLabel> DocumentLabels => Set<DocumentLabel>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     /// <summary>The Data Protection key ring, shared by every server process on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The audit log is append-only: a change or removal of an entry is a bug, refused here.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries are append-only.");
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -63,5 +83,6 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
         modelBuilder.Entity<Bridge>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<CollectionDocument>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<DocumentLabel>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<AuditEntry>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
     }
 }

@@ -8,6 +8,7 @@ using Podium.Server.Engine;
 using Podium.Server.Features.Agents;
 using Podium.Server.Features.Analytics;
 using Podium.Server.Features.ApiKeys;
+using Podium.Server.Features.Audit;
 using Podium.Server.Features.Billing;
 using Podium.Server.Features.Bridges;
 using Podium.Server.Features.CallLogs;
@@ -102,6 +103,7 @@ public static class ServerSetup
         api.MapCallLogs();
         api.MapBilling();
         api.MapAnalytics();
+        api.MapAuditLog();
         app.MapTaskResults();
         return app;
     }

@@ -16,6 +16,9 @@ public sealed class Tenant
     public int OrganizationId => Organization.Id;
     public bool IsAdmin => Role == Role.Admin;
 
+    /// <summary>False on endpoints that act outside one organization (a user's own keys, creating an organization).</summary>
+    public bool IsResolved => _organization is not null;
+
     internal void Resolve(int userId, Organization organization, Role role)
     {
         UserId = userId;

@@ -52,6 +52,7 @@ public static class EndpointTable
         { "GET", "call-logs/" },
         { "GET", "organisation/billing/" },
         { "GET", "organisation/analytics/" },
+        { "GET", "audit-log/" },
     };
 
     public static TheoryData<string, string> OrgWrites => new()

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Features.Audit;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.Agents;
@@ -12,7 +13,7 @@ public static class AgentEndpoints
 {
     public static void MapAgents(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/agents").WithTags("Agents").RequireOrganization();
+        var group = api.MapGroup("/agents").WithTags("Agents").RequireOrganization().Audited("agent");
         group.MapGet("/", ListAgents);
         group.MapGet("/{agentHandle}", GetAgent);
         group.MapPost("/", CreateAgent).RequireRole(Role.Admin).Creates();

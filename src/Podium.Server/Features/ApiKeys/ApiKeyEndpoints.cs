@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Features.Audit;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.ApiKeys;
@@ -14,7 +15,7 @@ public static class ApiKeyEndpoints
 
     public static void MapApiKeys(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/api-keys").WithTags("API keys").WithValidation();
+        var group = api.MapGroup("/api-keys").WithTags("API keys").WithValidation().Audited("api_key");
         group.MapGet("/", ListApiKeys);
         group.MapPost("/", CreateApiKey).Creates();
         group.MapDelete("/{keyId:int}", RevokeApiKey);

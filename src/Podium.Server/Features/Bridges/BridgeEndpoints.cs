@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Features.Audit;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
@@ -15,7 +16,7 @@ public static class BridgeEndpoints
 
     public static void MapBridges(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/telephony/bridges").WithTags("Bridges").RequireOrganization();
+        var group = api.MapGroup("/telephony/bridges").WithTags("Bridges").RequireOrganization().Audited("bridge");
         group.MapGet("/", List);
         group.MapGet("/{slug}", Get);
         group.MapPost("/", Create).RequireRole(Role.Admin).Creates();

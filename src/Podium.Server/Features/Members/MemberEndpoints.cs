@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Features.Audit;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.Members;
@@ -14,7 +15,7 @@ public static class MemberEndpoints
     public static void MapMembers(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/organizations/{orgHandle}/members").WithTags("Members")
-            .RequireOrganization().RequireRole(Role.Admin);
+            .RequireOrganization().RequireRole(Role.Admin).Audited("member");
         group.MapGet("/", ListMembers);
         group.MapPost("/", AddMember).Creates();
         group.MapPatch("/{userId:int}", UpdateMember);

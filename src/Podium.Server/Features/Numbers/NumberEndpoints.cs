@@ -4,6 +4,7 @@ using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
 using Podium.Server.Engine;
+using Podium.Server.Features.Audit;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
@@ -27,7 +28,7 @@ public static class NumberEndpoints
 
     public static void MapNumbers(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/telephony/numbers").WithTags("Numbers").RequireOrganization();
+        var group = api.MapGroup("/telephony/numbers").WithTags("Numbers").RequireOrganization().Audited("number");
         group.MapGet("/", List);
         group.MapPost("/", Create).RequireRole(Role.Admin).Creates();
         group.MapDelete("/{id:int}", Delete).RequireRole(Role.Admin);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Features.Audit;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.Organizations;
@@ -12,11 +13,11 @@ public static class OrganizationEndpoints
     public static void MapOrganizations(this RouteGroupBuilder api)
     {
         // Listing and creating need no Org-Handle: they are how a caller finds one.
-        var group = api.MapGroup("/organizations").WithTags("Organizations").WithValidation();
+        var group = api.MapGroup("/organizations").WithTags("Organizations").WithValidation().Audited("organization");
         group.MapGet("/", ListOrganizations);
         group.MapPost("/", CreateOrganization).Creates();
 
-        var scoped = api.MapGroup("/organizations/{orgHandle}").WithTags("Organizations").RequireOrganization();
+        var scoped = api.MapGroup("/organizations/{orgHandle}").WithTags("Organizations").RequireOrganization().Audited("organization");
         scoped.MapPatch("/", UpdateOrganization).RequireRole(Role.Admin);
     }
 

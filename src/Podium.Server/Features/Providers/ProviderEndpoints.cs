@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Features.Audit;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
@@ -14,7 +15,7 @@ public static class ProviderEndpoints
 
     public static void MapProviders(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/telephony/providers-configurations").WithTags("Providers").RequireOrganization();
+        var group = api.MapGroup("/telephony/providers-configurations").WithTags("Providers").RequireOrganization().Audited("provider");
         group.MapGet("/", List);
         group.MapGet("/{id:int}", Get);
         group.MapPost("/", Create).RequireRole(Role.Admin).Creates();

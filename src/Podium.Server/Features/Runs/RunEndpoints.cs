@@ -4,6 +4,7 @@ using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
 using Podium.Server.Engine;
+using Podium.Server.Features.Audit;
 using Podium.Server.Features.Tasks;
 using Podium.Server.Http;
 
@@ -15,7 +16,7 @@ public static class RunEndpoints
 
     public static void MapRuns(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/spaces/{spaceToken}/runs").WithTags("Runs").RequireResourceOrganization();
+        var group = api.MapGroup("/spaces/{spaceToken}/runs").WithTags("Runs").RequireResourceOrganization().Audited("run");
         group.MapGet("/", ListRuns);
         group.MapGet("/{runId}", GetRun);
         group.MapGet("/{runId}/tasks", ListRunTasks);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Features.Audit;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.Spaces;
@@ -11,7 +12,7 @@ public static class SpaceEndpoints
 {
     public static void MapSpaces(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/spaces").WithTags("Spaces").RequireOrganization();
+        var group = api.MapGroup("/spaces").WithTags("Spaces").RequireOrganization().Audited("space");
         group.MapGet("/", ListSpaces);
         group.MapGet("/{spaceToken}", GetSpace);
         group.MapPost("/", CreateSpace).RequireRole(Role.Admin).Creates();

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Audit;
+
+public static class AuditSetup
+{
+    /// <summary>Records every successful change (POST, PATCH, DELETE) of the group's endpoints as <paramref name="targetType"/>.<c>verb</c>.</summary>
+    public static RouteGroupBuilder Audited(this RouteGroupBuilder group, string targetType)
+    {
+        group.AddEndpointFilter(new AuditFilter(targetType));
+        return group;
+    }
+}
+
+/// <summary>
+/// Writes an audit entry after a change succeeds: the action (from the method, or the route's
+/// action segment such as <c>cancel</c> or <c>connect-provider</c>), the object (from the route,
+/// or the created object's id), the names of the fields sent (never their values), the caller,
+/// the key prefix, the client address and the request id.
+/// </summary>
+public sealed partial class AuditFilter(string targetType) : IEndpointFilter
+{
+    private static readonly string[] DataKeys = ["token", "handle", "slug", "run_id", "id", "user_id"];
+    private static readonly string[] ActionSegments = ["connect-provider", "disconnect-provider"];
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var result = await next(context);
+        if (HttpMethods.IsGet(http.Request.Method) || !Succeeded(result)) return result;
+        try
+        {
+            await RecordAsync(context, result);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or OperationCanceledException)
+        {
+            // The change is made and answered; a lost entry is logged rather than turned into an error.
+            LogNotRecorded(http.RequestServices.GetRequiredService<ILogger<AuditFilter>>(), e, targetType, http.Request.Path);
+        }
+        return result;
+    }
+
+    private async Task RecordAsync(EndpointFilterInvocationContext context, object? result)
+    {
+        var http = context.HttpContext;
+        var services = http.RequestServices;
+        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var data = Data(result, json);
+        var caller = http.User.Identity?.IsAuthenticated == true ? Caller.From(http.User) : null;
+        var verb = Verb(http);
+        // What was made is named by the answer; what was changed, by the route's last parameter.
+        var created = DataKeys.Select(k => data?[k]).OfType<JsonValue>().Select(v => v.ToString()).FirstOrDefault();
+        var named = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.Parameters
+            .Select(p => p.Name).LastOrDefault(n => n != "action") is { } parameter ? http.Request.RouteValues[parameter]?.ToString() : null;
+        var target = http.GetEndpoint()?.Metadata.GetMetadata<CreatesResource>() is not null ? created ?? named : named ?? created;
+        var fields = context.Arguments.FirstOrDefault(a => a?.GetType().Name.EndsWith("Request", StringComparison.Ordinal) == true) is { } request
+            && JsonSerializer.SerializeToNode(request, request.GetType(), json) is JsonObject sent
+                ? JsonSerializer.Serialize(sent.Where(p => p.Value is not null).Select(p => p.Key).ToArray())
+                : null;
+
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
+        var tenant = services.GetRequiredService<Tenant>();
+        List<int> organizations = tenant.IsResolved ? [tenant.OrganizationId]
+            : targetType == "organization" && data?["id"] is JsonValue newOrganization ? [newOrganization.GetValue<int>()]
+            : await OwnersOrganizationsAsync(db, caller, target, ct: http.RequestAborted);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        db.AuditLog.AddRange(organizations.Select(org => new AuditEntry
+        {
+            OrganizationId = org,
+            At = now,
+            UserId = caller?.UserId,
+            KeyPrefix = caller?.KeyPrefix,
+            Action = $"{targetType}.{verb}",
+            TargetType = targetType,
+            TargetId = target?[..Math.Min(target.Length, 255)],
+            Fields = fields?[..Math.Min(fields.Length, 2000)],
+            IpAddress = http.Connection.RemoteIpAddress?.ToString(),
+            RequestId = http.TraceIdentifier,
+        }));
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>A key is the user's, not an organization's: its changes go to every organization its owner is in.</summary>
+    private static async Task<List<int>> OwnersOrganizationsAsync(PodiumDb db, Caller? caller, string? keyId, CancellationToken ct)
+    {
+        var owner = int.TryParse(keyId, out var id)
+            ? await db.ApiKeys.Where(k => k.Id == id).Select(k => (int?)k.UserId).FirstOrDefaultAsync(ct) ?? caller?.UserId
+            : caller?.UserId;
+        return owner is null ? [] : await db.Memberships.Where(m => m.UserId == owner).Select(m => m.OrganizationId).ToListAsync(ct);
+    }
+
+    /// <summary>created, updated, deleted; or the route's own action (cancel, connect_provider...).</summary>
+    private static string Verb(HttpContext http)
+    {
+        if (http.Request.RouteValues["action"] is string action) return action;
+        var segments = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.PathSegments;
+        var last = segments is { Count: > 0 } ? segments[^1].Parts : null;
+        if (last is [RoutePatternLiteralPart literal] && ActionSegments.Contains(literal.Content))
+            return literal.Content.Replace('-', '_');
+        return http.Request.Method switch
+        {
+            "POST" => "created",
+            "PATCH" => "updated",
+            "DELETE" => "deleted",
+            _ => http.Request.Method.ToLowerInvariant(),
+        };
+    }
+
+    private static bool Succeeded(object? result)
+    {
+        while (result is INestedHttpResult nested) result = nested.Result;
+        return result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
+    }
+
+    private static JsonObject? Data(object? result, JsonSerializerOptions json)
+    {
+        while (result is INestedHttpResult nested) result = nested.Result;
+        return result is IValueHttpResult { Value: { } value } && JsonSerializer.SerializeToNode(value, value.GetType(), json) is JsonObject body
+            ? body["data"] as JsonObject
+            : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An audit entry for a {TargetType} change at {Path} could not be written")]
+    private static partial void LogNotRecorded(ILogger logger, Exception exception, string targetType, string path);
+}
