@@ -21,6 +21,7 @@ using Podium.Server.Features.Runs;
 using Podium.Server.Features.Spaces;
 using Podium.Server.Features.Tasks;
 using Podium.Server.Http;
+using Podium.Server.Observability;
 
 namespace Podium.Server;
 
@@ -61,6 +62,7 @@ public static class ServerSetup
         builder.Services.AddScoped<CollectionWriter>();
         builder.Services.AddScoped<DocumentImport>();
         builder.AddEngine();
+        builder.AddPodiumTelemetry();
         builder.Services.AddHealthChecks().AddDbContextCheck<PodiumDb>(tags: ["ready"]);
         return builder;
     }
@@ -80,6 +82,7 @@ public static class ServerSetup
         app.MapHealthChecks("/readyz", new() { Predicate = c => c.Tags.Contains("ready"), ResultStatusCodes = { [HealthStatus.Unhealthy] = 503 } })
             .DisableRateLimiting();
 
+        app.UsePodiumTelemetry();
         app.MapOpenApi(OpenApiSetup.DocumentPath).DisableRateLimiting();
         app.UseSwaggerUI(o =>
         {

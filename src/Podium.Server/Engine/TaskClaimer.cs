@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Data;
+using Podium.Server.Observability;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Engine;
@@ -20,11 +21,19 @@ public sealed record ClaimedTask(
 /// claim is a conditional update, so no task is held by two processes at once. A task whose lease
 /// expired (its process died) is claimed again with the same attempt number.
 /// </summary>
-public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOptions<EngineOptions> options, TimeProvider clock)
+public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry)
 {
     private const long ClaimLock = 7_202_611_029;
 
     public async Task<List<ClaimedTask>> ClaimAsync(int max, CancellationToken ct)
+    {
+        using var activity = PodiumTelemetry.Activities.StartActivity("engine.claim");
+        var claimed = await ClaimCoreAsync(max, ct);
+        activity?.SetTag("podium.claimed", claimed.Count);
+        return claimed;
+    }
+
+    private async Task<List<ClaimedTask>> ClaimCoreAsync(int max, CancellationToken ct)
     {
         var engine = options.Value;
         var now = EngineClock.Now(clock);
@@ -134,6 +143,8 @@ public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOpt
         await db.Runs.IgnoreQueryFilters().Where(r => runIds.Contains(r.Id) && r.Status == RunStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.ModifiedAt, now), ct);
         await transaction.CommitAsync(ct);
+        telemetry.Claimed.Add(fresh.Count);
+        telemetry.Reclaimed.Add(reclaimed.Count);
 
         return claimed.ConvertAll(c =>
         {

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes;
+using Podium.Server.Observability;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Engine;
@@ -13,7 +15,7 @@ namespace Podium.Server.Engine;
 /// fenced on the task still being in progress at that attempt (and, for the executor, on still
 /// holding the lease), so a result that arrives too late changes nothing.
 /// </summary>
-public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options, TimeProvider clock)
+public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry)
 {
     private static readonly string[] TenantOnly = [PodiumDb.Filters.Tenant];
 
@@ -74,6 +76,8 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
                 .SetProperty(a => a.EndReason, call.EndReason)
                 .SetProperty(a => a.BillingPeriod, period), ct);
         await transaction.CommitAsync(ct);
+        (status switch { TaskStatus.Completed => telemetry.Completed, TaskStatus.Failed => telemetry.Failed, _ => telemetry.Retried }).Add(1);
+        if (retry) Activity.Current?.AddEvent(new ActivityEvent("engine.retry_scheduled", tags: new ActivityTagsCollection { ["podium.due_at"] = due.ToString("O") }));
 
         if (status != TaskStatus.Scheduled)
             await RunProgress.SettleAsync(db, state.RunId, now, ct);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes;
+using Podium.Server.Observability;
 using Polly;
 using Polly.Retry;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
@@ -19,6 +20,7 @@ public sealed partial class TaskExecutor(
     IDataProtectionProvider protection,
     IOptions<EngineOptions> options,
     TimeProvider clock,
+    PodiumTelemetry telemetry,
     ILogger<TaskExecutor> logger)
 {
     public const string CallbackPurpose = "Podium.Tasks.Callback";
@@ -38,6 +40,12 @@ public sealed partial class TaskExecutor(
     public async Task ExecuteAsync(ClaimedTask task, CancellationToken ct)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrganizationId"] = task.OrganizationId, ["RunId"] = task.RunIdText, ["TaskId"] = task.TaskId });
+        using var activity = PodiumTelemetry.Activities.StartActivity("engine.execute");
+        activity?.SetTag("podium.task_id", task.TaskId);
+        activity?.SetTag("podium.run_id", task.RunIdText);
+        activity?.SetTag("podium.attempt", task.Attempt);
+        activity?.SetTag("podium.agent", task.AgentHandle);
+        var started = clock.GetTimestamp();
         AgentResult result;
         try
         {
@@ -59,6 +67,9 @@ public sealed partial class TaskExecutor(
             result = AgentResult.Failure("The attempt failed inside Podium.");
         }
 
+        activity?.SetTag("podium.outcome", result.Outcome);
+        telemetry.Finished.Add(1, new KeyValuePair<string, object?>("outcome", result.Outcome));
+        telemetry.AttemptDuration.Record(clock.GetElapsedTime(started).TotalSeconds);
         try
         {
             var recorded = await _recording.ExecuteAsync(async token =>

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Podium.Data;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Observability;
+
+/// <summary>
+/// OpenTelemetry: traces of HTTP requests, outgoing agent calls, database commands and engine work;
+/// metrics of requests, the runtime and the engine, scraped at <c>/metrics</c>; OTLP export of both
+/// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or <c>OpenTelemetry:OtlpEndpoint</c>) is set. Log
+/// lines carry the trace and span ids of the work they describe.
+/// </summary>
+public static class TelemetrySetup
+{
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddPodiumTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PodiumTelemetry>();
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        var otlp = builder.Configuration["OpenTelemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("podium", serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId))
+            .WithTracing(t =>
+            {
+                t.AddSource(PodiumTelemetry.Name)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments(MetricsPath))
+                    .AddHttpClientInstrumentation()
+                    .AddEntityFrameworkCoreInstrumentation();
+                if (!string.IsNullOrEmpty(otlp)) t.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter(PodiumTelemetry.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+                if (!string.IsNullOrEmpty(otlp)) m.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+            });
+        return builder;
+    }
+
+    public static WebApplication UsePodiumTelemetry(this WebApplication app)
+    {
+        var scopes = app.Services.GetRequiredService<IServiceScopeFactory>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        app.Services.GetRequiredService<PodiumTelemetry>().ObserveQueue(() =>
+        {
+            using var scope = scopes.CreateScope();
+            var now = clock.GetUtcNow().UtcDateTime;
+            return scope.ServiceProvider.GetRequiredService<PodiumDb>().Tasks.IgnoreQueryFilters()
+                .LongCount(t => (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled) && t.DueAt <= now);
+        });
+        app.MapPrometheusScrapingEndpoint(MetricsPath).DisableRateLimiting();
+        return app;
+    }
+}
