@@ -35,6 +35,9 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
     public DbSet<CollectionDocument> Documents => Set<CollectionDocument>();
     public DbSet<DocumentLabel> DocumentLabels => Set<DocumentLabel>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>The Data Protection key ring, shared by every server process on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -84,5 +87,8 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
         modelBuilder.Entity<CollectionDocument>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<DocumentLabel>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<WebhookSubscription>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<WebhookEvent>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<WebhookDelivery>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
     }
 }

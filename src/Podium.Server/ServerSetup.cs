@@ -20,6 +20,7 @@ using Podium.Server.Features.Providers;
 using Podium.Server.Features.Runs;
 using Podium.Server.Features.Spaces;
 using Podium.Server.Features.Tasks;
+using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 using Podium.Server.Observability;
 
@@ -61,6 +62,11 @@ public static class ServerSetup
         builder.Services.AddSingleton<ProviderSecrets>();
         builder.Services.AddScoped<CollectionWriter>();
         builder.Services.AddScoped<DocumentImport>();
+        builder.Services.AddScoped<WebhookOutbox>();
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
+        builder.Services.AddHttpClient(WebhookSender.ClientName);
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         builder.AddEngine();
         builder.AddPodiumTelemetry();
         builder.Services.AddHealthChecks().AddDbContextCheck<PodiumDb>(tags: ["ready"]);
@@ -107,6 +113,7 @@ public static class ServerSetup
         api.MapBilling();
         api.MapAnalytics();
         api.MapAuditLog();
+        api.MapWebhooks();
         app.MapTaskResults();
         return app;
     }

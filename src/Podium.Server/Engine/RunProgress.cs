@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Features.Webhooks;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Engine;
@@ -16,7 +17,7 @@ public static class RunProgress
     /// cancelled. Called after each task's final transition has committed, so of two processes
     /// finishing a run's last tasks at once, the later one always sees them all.
     /// </summary>
-    public static async Task SettleAsync(PodiumDb db, long runId, DateTime now, CancellationToken ct)
+    public static async Task SettleAsync(PodiumDb db, long runId, DateTime now, CancellationToken ct, WebhookOutbox? outbox = null)
     {
         var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly).Where(t => t.RunId == runId);
         // Called after every task of the run finishes: the existence check stops at the first open
@@ -26,8 +27,16 @@ public static class RunProgress
         var total = await tasks.CountAsync(ct);
         var completed = await tasks.CountAsync(t => t.Status == TaskStatus.Completed, ct);
         var status = completed == total ? RunStatus.Completed : completed == 0 ? RunStatus.Failed : RunStatus.PartiallyCompleted;
-        await db.Runs.IgnoreQueryFilters(TenantOnly)
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var settled = await db.Runs.IgnoreQueryFilters(TenantOnly)
             .Where(r => r.Id == runId && (r.Status == RunStatus.Pending || r.Status == RunStatus.Running || r.Status == RunStatus.Paused))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.ModifiedAt, now), ct);
+        if (settled == 1 && outbox is not null)
+        {
+            var organizationId = await db.Runs.IgnoreQueryFilters().Where(r => r.Id == runId).Select(r => r.OrganizationId).SingleAsync(ct);
+            await outbox.RunAsync(organizationId, runId, "run.status_changed", now, ct);
+            await outbox.RunAsync(organizationId, runId, "run.completed", now, ct);
+        }
+        if (transaction is not null) await transaction.CommitAsync(ct);
     }
 }

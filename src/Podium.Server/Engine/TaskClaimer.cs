@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Data;
+using Podium.Server.Features.Webhooks;
 using Podium.Server.Observability;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
@@ -21,7 +22,8 @@ public sealed record ClaimedTask(
 /// claim is a conditional update, so no task is held by two processes at once. A task whose lease
 /// expired (its process died) is claimed again with the same attempt number.
 /// </summary>
-public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry)
+public sealed class TaskClaimer(
+    PodiumDb db, DatabaseConnection connection, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry, WebhookOutbox outbox)
 {
     private const long ClaimLock = 7_202_611_029;
 
@@ -140,8 +142,15 @@ public sealed class TaskClaimer(PodiumDb db, DatabaseConnection connection, IOpt
         db.TaskAttempts.AddRange(attempts.Values);
         await db.SaveChangesAsync(ct);
         var runIds = claimed.Select(c => c.RunId).Distinct().ToList();
+        var starting = await db.Runs.IgnoreQueryFilters().Where(r => runIds.Contains(r.Id) && r.Status == RunStatus.Pending)
+            .Select(r => new { r.Id, r.OrganizationId }).ToListAsync(ct);
         await db.Runs.IgnoreQueryFilters().Where(r => runIds.Contains(r.Id) && r.Status == RunStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.ModifiedAt, now), ct);
+        // The events of these changes commit with them.
+        foreach (var run in starting)
+            await outbox.RunAsync(run.OrganizationId, run.Id, "run.status_changed", now, ct);
+        foreach (var organization in claimed.Where(c => fresh.Contains(c.Id)).GroupBy(c => c.OrganizationId))
+            await outbox.TasksAsync(organization.Key, organization.Select(c => c.Id).ToList(), now, ct);
         await transaction.CommitAsync(ct);
         telemetry.Claimed.Add(fresh.Count);
         telemetry.Reclaimed.Add(reclaimed.Count);

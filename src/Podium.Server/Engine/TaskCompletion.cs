@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes;
+using Podium.Server.Features.Webhooks;
 using Podium.Server.Observability;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
@@ -15,7 +16,7 @@ namespace Podium.Server.Engine;
 /// fenced on the task still being in progress at that attempt (and, for the executor, on still
 /// holding the lease), so a result that arrives too late changes nothing.
 /// </summary>
-public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry)
+public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry, WebhookOutbox outbox)
 {
     private static readonly string[] TenantOnly = [PodiumDb.Filters.Tenant];
 
@@ -36,7 +37,7 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
                 .SetProperty(t => t.ModifiedAt, now), ct) == 1;
         }
 
-        var state = await tasks.Select(t => new { t.RunId, t.RetryBaseAttempt }).FirstOrDefaultAsync(ct);
+        var state = await tasks.Select(t => new { t.RunId, t.RetryBaseAttempt, t.OrganizationId }).FirstOrDefaultAsync(ct);
         if (state is null) return false;
         var failed = result.Outcome != "completed";
         var retry = RetryPolicy.ShouldRetry(result.Outcome, attempt - state.RetryBaseAttempt, settings);
@@ -75,12 +76,13 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
                 .SetProperty(a => a.CostMicros, result.CostMicros)
                 .SetProperty(a => a.EndReason, call.EndReason)
                 .SetProperty(a => a.BillingPeriod, period), ct);
+        await outbox.TasksAsync(state.OrganizationId, [taskId], now, ct);
         await transaction.CommitAsync(ct);
         (status switch { TaskStatus.Completed => telemetry.Completed, TaskStatus.Failed => telemetry.Failed, _ => telemetry.Retried }).Add(1);
         if (retry) Activity.Current?.AddEvent(new ActivityEvent("engine.retry_scheduled", tags: new ActivityTagsCollection { ["podium.due_at"] = due.ToString("O") }));
 
         if (status != TaskStatus.Scheduled)
-            await RunProgress.SettleAsync(db, state.RunId, now, ct);
+            await RunProgress.SettleAsync(db, state.RunId, now, ct, outbox);
         return true;
     }
 }

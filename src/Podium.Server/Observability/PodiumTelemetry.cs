@@ -23,6 +23,7 @@ public sealed class PodiumTelemetry : IDisposable
         Failed = _meter.CreateCounter<long>("podium.engine.tasks.failed", "{task}", "Tasks that failed for good.");
         Retried = _meter.CreateCounter<long>("podium.engine.tasks.retried", "{task}", "Failed attempts scheduled to run again.");
         Reclaimed = _meter.CreateCounter<long>("podium.engine.leases.reclaimed", "{task}", "Tasks taken over after their process's lease expired.");
+        WebhookFailures = _meter.CreateCounter<long>("podium.webhooks.delivery.failures", "{delivery}", "Webhook deliveries that failed (each failed try).");
         AttemptDuration = _meter.CreateHistogram<double>("podium.engine.attempt.duration", "s", "Wall time of one attempt inside Podium.");
     }
 
@@ -32,6 +33,7 @@ public sealed class PodiumTelemetry : IDisposable
     public Counter<long> Failed { get; }
     public Counter<long> Retried { get; }
     public Counter<long> Reclaimed { get; }
+    public Counter<long> WebhookFailures { get; }
     public Histogram<double> AttemptDuration { get; }
 
     /// <summary>Registers the queue-depth gauge; <paramref name="depth"/> counts due tasks waiting to be claimed.</summary>

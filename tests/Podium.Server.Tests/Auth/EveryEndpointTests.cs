@@ -53,6 +53,14 @@ public static class EndpointTable
         { "GET", "organisation/billing/" },
         { "GET", "organisation/analytics/" },
         { "GET", "audit-log/" },
+        { "GET", "webhooks/" },
+        { "POST", "webhooks/" },
+        { "GET", "webhooks/1/" },
+        { "PATCH", "webhooks/1/" },
+        { "DELETE", "webhooks/1/" },
+        { "GET", "webhooks/1/deliveries/" },
+        { "POST", "webhooks/1/deliveries/1/redeliver/" },
+        { "POST", "webhooks/1/test/" },
     };
 
     public static TheoryData<string, string> OrgWrites => new()
@@ -77,6 +85,10 @@ public static class EndpointTable
         { "DELETE", "telephony/bridges/any/" },
         { "POST", "telephony/bridges/any/connect-provider/" },
         { "POST", "telephony/bridges/any/disconnect-provider/" },
+        { "POST", "webhooks/" },
+        { "PATCH", "webhooks/1/" },
+        { "DELETE", "webhooks/1/" },
+        { "POST", "webhooks/1/test/" },
     };
 }
 

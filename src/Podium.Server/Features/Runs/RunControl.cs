@@ -18,13 +18,13 @@ public static class RunControl
     /// <summary>Tasks not started become cancelled; tasks in progress finish and keep their result.</summary>
     public static async Task<ApiError?> CancelAsync(PodiumDb db, Run run, DateTime now, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (!await MoveAsync(db, run, Live, RunStatus.Cancelled, now, ct))
             return Conflict(run, "cancelled");
         await db.Tasks.Where(t => t.RunId == run.Id && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TaskStatus.Cancelled)
                 .SetProperty(t => t.LastStatusChange, now).SetProperty(t => t.ModifiedAt, now), ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return null;
     }
 
@@ -47,7 +47,7 @@ public static class RunControl
     {
         if (run.Status is RunStatus.Paused or RunStatus.Cancelled)
             return Api.Conflict($"Run is {Wire(run.Status)}; resume it (or start a new run) before retrying.");
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var retried = await db.Tasks.Where(t => t.RunId == run.Id && t.Status == TaskStatus.Failed)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TaskStatus.Pending)
                 .SetProperty(t => t.RetryBaseAttempt, t => t.Attempt)
@@ -57,7 +57,7 @@ public static class RunControl
             return Api.Conflict("This run has no failed tasks to retry.");
         if (!await MoveAsync(db, run, [RunStatus.Running, RunStatus.Completed, RunStatus.PartiallyCompleted, RunStatus.Failed], RunStatus.Running, now, ct))
             return Conflict(run, "retried");
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return null;
     }
 

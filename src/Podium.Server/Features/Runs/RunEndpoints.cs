@@ -6,7 +6,10 @@ using Podium.Server.Auth;
 using Podium.Server.Engine;
 using Podium.Server.Features.Audit;
 using Podium.Server.Features.Tasks;
+using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
+
+using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Runs;
 
@@ -70,12 +73,27 @@ public static class RunEndpoints
 
     /// <summary><c>POST runs/{run_id}/cancel|pause|resume|retry/</c>: answers the run as it is afterwards.</summary>
     public static async Task<Results<ApiResponse<RunDto>, ApiError>> ControlRun(
-        string spaceToken, string runId, string action, RouteResource resource, PodiumDb db, TimeProvider clock, EngineSignal signal, CancellationToken ct)
+        string spaceToken, string runId, string action, RouteResource resource, PodiumDb db, WebhookOutbox outbox, TimeProvider clock, EngineSignal signal,
+        CancellationToken ct)
     {
         var run = await FindAsync(db, resource, runId, ct);
         if (run.Error is not null) return run.Error;
         var (control, message) = Controls[action];
-        if (await control(db, run.Value!, EngineClock.Now(clock), ct) is { } conflict) return conflict;
+        var now = EngineClock.Now(clock);
+        var before = run.Value!.Status;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The tasks this action moves (cancel: those not started; retry: the failed), for their events.
+        var moving = action switch
+        {
+            "cancel" => await db.Tasks.Where(t => t.RunId == run.Value.Id && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled)).Select(t => t.Id).ToListAsync(ct),
+            "retry" => await db.Tasks.Where(t => t.RunId == run.Value.Id && t.Status == TaskStatus.Failed).Select(t => t.Id).ToListAsync(ct),
+            _ => [],
+        };
+        if (await control(db, run.Value, now, ct) is { } conflict) return conflict;
+        var after = await db.Runs.Where(r => r.Id == run.Value.Id).Select(r => r.Status).SingleAsync(ct);
+        if (after != before) await outbox.RunAsync(run.Value.OrganizationId, run.Value.Id, "run.status_changed", now, ct);
+        await outbox.TasksAsync(run.Value.OrganizationId, moving, now, ct);
+        await transaction.CommitAsync(ct);
         signal.Wake();
         return Api.Ok(message, await ReadAsync(db, run.Value!.Id, ct));
     }

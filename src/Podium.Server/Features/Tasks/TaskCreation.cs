@@ -7,6 +7,7 @@ using Podium.Server.Auth;
 using Podium.Server.Engine;
 using Podium.Server.Features.Collections;
 using Podium.Server.Features.Common;
+using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
@@ -28,7 +29,7 @@ public static class TaskCreation
 
     /// <returns>The created (or replayed) run, whether it was a replay, or the error to answer.</returns>
     public static async Task<Outcome<(CreatedRunDto Run, bool Replayed)>> CreateAsync(
-        PodiumDb db, CollectionWriter writer, Tenant tenant, Space space, CreateTaskRequest request, string? idempotencyKey, byte[] fingerprint,
+        PodiumDb db, CollectionWriter writer, WebhookOutbox outbox, Tenant tenant, Space space, CreateTaskRequest request, string? idempotencyKey, byte[] fingerprint,
         DateTime now, CancellationToken ct)
     {
         if (idempotencyKey is not null && await ReplayAsync(db, idempotencyKey, fingerprint, now, ct) is { } previous)
@@ -103,6 +104,7 @@ public static class TaskCreation
             run.TotalTasks = taskIds.Count;
             await db.SaveChangesAsync(ct);
         }
+        await outbox.RunAsync(tenant.OrganizationId, run.Id, "run.created", now, ct);
         await transaction.CommitAsync(ct);
         return (new CreatedRunDto(run.RunId, taskIds, "pending"), false);
     }

@@ -6,6 +6,7 @@ using Podium.Data.Entities;
 using Podium.Server.Auth;
 using Podium.Server.Engine;
 using Podium.Server.Features.Collections;
+using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
@@ -27,7 +28,7 @@ public static class TaskEndpoints
 
     public static async Task<Results<ApiResponse<CreatedRunDto>, ApiError>> CreateTasks(
         string spaceToken, CreateTaskRequest request, [FromHeader(Name = Idempotency.Header)] string? idempotencyKey,
-        HttpContext http, Tenant tenant, RouteResource resource, PodiumDb db, CollectionWriter writer, TimeProvider clock, EngineSignal signal, CancellationToken ct)
+        HttpContext http, Tenant tenant, RouteResource resource, PodiumDb db, CollectionWriter writer, WebhookOutbox outbox, TimeProvider clock, EngineSignal signal, CancellationToken ct)
     {
         if (idempotencyKey is { Length: 0 or > Idempotency.MaxKeyLength })
             return Api.Validation(Idempotency.Header, $"Must be 1 to {Idempotency.MaxKeyLength} characters.");
@@ -35,7 +36,7 @@ public static class TaskEndpoints
 
         // Hashing a 10,000-document body costs; only a keyed request needs it.
         var fingerprint = idempotencyKey is null ? [] : Idempotency.Fingerprint(http, spaceToken, request);
-        var created = await TaskCreation.CreateAsync(db, writer, tenant, space, request, idempotencyKey, fingerprint, clock.GetUtcNow().UtcDateTime, ct);
+        var created = await TaskCreation.CreateAsync(db, writer, outbox, tenant, space, request, idempotencyKey, fingerprint, clock.GetUtcNow().UtcDateTime, ct);
         if (created.Error is not null) return created.Error;
         var (run, replayed) = created.Value;
         if (replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";

@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Engine;
+using Podium.Server.Features.Audit;
+using Podium.Server.Features.Common;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Webhooks;
+
+/// <param name="EventTypes">Empty or left out: every type.</param>
+public sealed record CreateWebhookRequest(string? Url = null, IReadOnlyList<string>? EventTypes = null, string? Description = null, bool Enabled = true) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Required("url", Url);
+        Rules.HttpUrl(errors, "url", Url);
+        WebhookRules.Check(errors, EventTypes, Description);
+    }
+}
+
+/// <summary>Fields left out keep their value; enabling clears the reason a subscription was disabled.</summary>
+public sealed record UpdateWebhookRequest(string? Url = null, IReadOnlyList<string>? EventTypes = null, string? Description = null, bool? Enabled = null) : IValidatable
+{
+    public void Validate(ValidationErrors errors)
+    {
+        Rules.HttpUrl(errors, "url", Url);
+        WebhookRules.Check(errors, EventTypes, Description);
+    }
+}
+
+internal static class WebhookRules
+{
+    public static void Check(ValidationErrors errors, IReadOnlyList<string>? types, string? description)
+    {
+        errors.MaxLength("description", description, 500);
+        for (var i = 0; i < types?.Count; i++)
+            if (!WebhookOutbox.EventTypes.Contains(types[i]))
+                errors.Add($"event_types[{i}]", $"Use one of: {string.Join(", ", WebhookOutbox.EventTypes)}.");
+    }
+}
+
+/// <summary>A subscription; <c>secret</c> appears once, in the answer that creates it.</summary>
+public sealed record WebhookDto(
+    int Id, string Url, IReadOnlyList<string> EventTypes, string Description, bool Enabled, string? DisabledReason, DateTime? FailingSince,
+    DateTime CreatedAt, DateTime ModifiedAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null)
+{
+    public static WebhookDto From(WebhookSubscription s, string? secret = null) => new(
+        s.Id, s.Url, s.EventTypes.Split(',', StringSplitOptions.RemoveEmptyEntries), s.Description, s.Enabled, s.DisabledReason, s.FailingSince,
+        s.CreatedAt, s.ModifiedAt, secret);
+}
+
+public sealed record DeliveryDto(
+    long Id, string EventId, string EventType, WebhookDeliveryStatus Status, int Attempts, int? LastStatusCode, int? LastLatencyMs,
+    string? LastError, DateTime NextAttemptAt, DateTime CreatedAt, DateTime? DeliveredAt);
+
+public static class WebhookEndpoints
+{
+    public static readonly ApiError NotFound = Api.NotFound("Webhook not found");
+
+    public static void MapWebhooks(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/webhooks").WithTags("Webhooks").RequireOrganization().RequireRole(Role.Admin).Audited("webhook");
+        group.MapGet("/", List);
+        group.MapPost("/", Create).Creates();
+        group.MapGet("/{id:int}", Get);
+        group.MapPatch("/{id:int}", Update);
+        group.MapDelete("/{id:int}", Delete);
+        group.MapGet("/{id:int}/deliveries", Deliveries);
+        group.MapPost("/{id:int}/deliveries/{deliveryId:long}/redeliver", Redeliver);
+        group.MapPost("/{id:int}/test", SendTest);
+    }
+
+    public static async Task<ApiResponse<IReadOnlyList<WebhookDto>>> List(Paging paging, PodiumDb db, CancellationToken ct)
+    {
+        var subscriptions = db.WebhookSubscriptions.AsNoTracking();
+        var page = await paging.Apply(subscriptions.OrderByDescending(s => s.Id), pageAll: true).ToListAsync(ct);
+        return Api.List("Webhooks fetched successfully", page.ConvertAll(s => WebhookDto.From(s)), await subscriptions.CountAsync(ct));
+    }
+
+    public static async Task<Results<ApiResponse<WebhookDto>, ApiError>> Get(int id, PodiumDb db, CancellationToken ct) =>
+        await db.WebhookSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } found
+            ? Api.Ok("Webhook fetched successfully", WebhookDto.From(found))
+            : NotFound;
+
+    public static async Task<ApiResponse<WebhookDto>> Create(
+        CreateWebhookRequest request, Tenant tenant, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
+    {
+        var secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var subscription = new WebhookSubscription
+        {
+            OrganizationId = tenant.OrganizationId,
+            Url = request.Url!,
+            EventTypes = string.Join(',', (request.EventTypes ?? []).Distinct()),
+            Description = request.Description ?? "",
+            ProtectedSecret = protection.CreateProtector(WebhookSender.SecretPurpose).Protect(secret),
+            Enabled = request.Enabled,
+            CreatedAt = now,
+            ModifiedAt = now,
+        };
+        db.WebhookSubscriptions.Add(subscription);
+        await db.SaveChangesAsync(ct);
+        return Api.Created("Webhook created successfully", WebhookDto.From(subscription, secret));
+    }
+
+    public static async Task<Results<ApiResponse<WebhookDto>, ApiError>> Update(
+        int id, UpdateWebhookRequest request, PodiumDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (subscription is null) return NotFound;
+        if (request.Url is not null) subscription.Url = request.Url;
+        if (request.EventTypes is not null) subscription.EventTypes = string.Join(',', request.EventTypes.Distinct());
+        if (request.Description is not null) subscription.Description = request.Description;
+        if (request.Enabled is { } enabled)
+        {
+            subscription.Enabled = enabled;
+            if (enabled) (subscription.DisabledReason, subscription.FailingSince) = (null, null);
+        }
+        subscription.ModifiedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Api.Ok("Webhook updated successfully", WebhookDto.From(subscription));
+    }
+
+    public static async Task<Results<NoContent, ApiError>> Delete(int id, PodiumDb db, CancellationToken ct) =>
+        await db.WebhookSubscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(ct) == 0 ? NotFound : TypedResults.NoContent();
+
+    /// <summary>The subscription's delivery log, newest first; <c>?status=pending|delivered|failed</c>.</summary>
+    public static async Task<Results<ApiResponse<IReadOnlyList<DeliveryDto>>, ApiError>> Deliveries(
+        int id, string? status, Paging paging, PodiumDb db, CancellationToken ct)
+    {
+        if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id, ct)) return NotFound;
+        var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id);
+        if (status is not null)
+        {
+            if (!WireValues.TryParse<WebhookDeliveryStatus>(status, out var wanted)) return Api.Validation("status", "Use one of: pending, delivered, failed.");
+            deliveries = deliveries.Where(d => d.Status == wanted);
+        }
+        var page = await paging.Apply(deliveries.OrderByDescending(d => d.Id))
+            .Select(d => new DeliveryDto(d.Id, d.Event.EventId, d.Event.Type, d.Status, d.Attempts, d.LastStatusCode, d.LastLatencyMs, d.LastError,
+                d.NextAttemptAt, d.CreatedAt, d.DeliveredAt))
+            .ToListAsync(ct);
+        return Api.List("Deliveries fetched successfully", page, await deliveries.CountAsync(ct));
+    }
+
+    /// <summary>Sends the event again (same event id) at the next pass, whatever became of it.</summary>
+    public static async Task<Results<ApiResponse<DeliveryDto>, ApiError>> Redeliver(
+        int id, long deliveryId, PodiumDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var now = EngineClock.Now(clock);
+        var updated = await db.WebhookDeliveries.Where(d => d.Id == deliveryId && d.SubscriptionId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, now)
+                .SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseExpiresAt, (DateTime?)null), ct);
+        if (updated == 0) return Api.NotFound("Delivery not found");
+        return Api.Ok("Delivery scheduled", await ReadAsync(db, deliveryId, ct));
+    }
+
+    /// <summary>A <c>webhook.test</c> event for this subscription only, sent at the next pass.</summary>
+    public static async Task<Results<ApiResponse<DeliveryDto>, ApiError>> SendTest(
+        int id, Tenant tenant, PodiumDb db, WebhookOutbox outbox, TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id, ct)) return NotFound;
+        var sent = await outbox.EnqueueAsync(tenant.OrganizationId, "webhook.test", new { message = "A test event from Podium." }, EngineClock.Now(clock), ct, onlySubscription: id);
+        var delivery = await db.WebhookDeliveries.Where(d => d.EventRowId == sent!.Id).Select(d => d.Id).SingleAsync(ct);
+        return Api.Ok("Test event queued", await ReadAsync(db, delivery, ct));
+    }
+
+    private static Task<DeliveryDto> ReadAsync(PodiumDb db, long id, CancellationToken ct) =>
+        db.WebhookDeliveries.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new DeliveryDto(d.Id, d.Event.EventId, d.Event.Type, d.Status, d.Attempts, d.LastStatusCode, d.LastLatencyMs, d.LastError,
+                d.NextAttemptAt, d.CreatedAt, d.DeliveredAt))
+            .SingleAsync(ct);
+}
