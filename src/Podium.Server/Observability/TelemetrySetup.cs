@@ -22,17 +22,20 @@ public static class TelemetrySetup
         builder.Services.AddSingleton<PodiumTelemetry>();
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         var otlp = builder.Configuration["OpenTelemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        // Spans cost on every database command; without somewhere to send them they are only made when asked for.
+        var tracing = !string.IsNullOrEmpty(otlp) || builder.Configuration.GetValue<bool>("OpenTelemetry:Tracing");
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("podium", serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId))
-            .WithTracing(t =>
+            .ConfigureResource(r => r.AddService("podium", serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId));
+        if (tracing)
+            telemetry.WithTracing(t =>
             {
                 t.AddSource(PodiumTelemetry.Name)
                     .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments(MetricsPath))
                     .AddHttpClientInstrumentation()
                     .AddEntityFrameworkCoreInstrumentation();
                 if (!string.IsNullOrEmpty(otlp)) t.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
-            })
-            .WithMetrics(m =>
+            });
+        telemetry.WithMetrics(m =>
             {
                 m.AddMeter(PodiumTelemetry.Name)
                     .AddAspNetCoreInstrumentation()

@@ -20,6 +20,8 @@ public sealed class EngineApp<TDb> : PodiumApp<TDb> where TDb : TestDatabase, ne
     protected override void Configure(IWebHostBuilder builder)
     {
         builder.UseSetting("Engine:Enabled", "false");
+        // Record spans without an exporter, so tests can watch them.
+        builder.UseSetting("OpenTelemetry:Tracing", "true");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
