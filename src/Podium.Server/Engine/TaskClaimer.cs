@@ -144,8 +144,10 @@ public sealed class TaskClaimer(
         var runIds = claimed.Select(c => c.RunId).Distinct().ToList();
         var starting = await db.Runs.IgnoreQueryFilters().Where(r => runIds.Contains(r.Id) && r.Status == RunStatus.Pending)
             .Select(r => new { r.Id, r.OrganizationId }).ToListAsync(ct);
-        await db.Runs.IgnoreQueryFilters().Where(r => runIds.Contains(r.Id) && r.Status == RunStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.ModifiedAt, now), ct);
+        var startingIds = starting.ConvertAll(r => r.Id);
+        if (startingIds.Count > 0)
+            await db.Runs.IgnoreQueryFilters().Where(r => startingIds.Contains(r.Id) && r.Status == RunStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Running).SetProperty(r => r.ModifiedAt, now), ct);
         // The events of these changes commit with them.
         foreach (var run in starting)
             await outbox.RunAsync(run.OrganizationId, run.Id, "run.status_changed", now, ct);

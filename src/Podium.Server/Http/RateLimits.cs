@@ -51,15 +51,13 @@ public sealed class RateLimits : IDisposable
         _clock = clock;
         General = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            var (key, limit) = context.User.FindFirst(Caller.KeyIdClaim)?.Value is { } keyId
-                ? ($"key:{keyId}", _options.PerKeyPerMinute)
-                : ($"ip:{context.Connection.RemoteIpAddress}", _options.PerIpPerMinute);
+            var (key, limit) = GeneralBudget(context);
             return RateLimitPartition.GetFixedWindowLimiter(key, k => Limiter(k, limit));
         });
         CreateTask = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            context.GetEndpoint()?.Metadata.GetMetadata<CreateTaskBudget>() is null || context.User.FindFirst(Caller.KeyIdClaim)?.Value is not { } keyId
-                ? RateLimitPartition.GetNoLimiter("none")
-                : RateLimitPartition.GetFixedWindowLimiter($"create:{keyId}", k => Limiter(k, _options.CreateTaskPerMinute)));
+            CreateTaskBudgetOf(context) is var (key, limit)
+                ? RateLimitPartition.GetFixedWindowLimiter(key, k => Limiter(k, limit))
+                : RateLimitPartition.GetNoLimiter("none"));
     }
 
     public PartitionedRateLimiter<HttpContext> General { get; }
@@ -71,15 +69,24 @@ public sealed class RateLimits : IDisposable
         return new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = Window, QueueLimit = 0, AutoReplenishment = true };
     }
 
+    /// <summary>The key's budget, or the client address's for a request without a valid key.</summary>
+    private (string Partition, int Limit) GeneralBudget(HttpContext context) =>
+        context.User.FindFirst(Caller.KeyIdClaim)?.Value is { } keyId
+            ? ($"key:{keyId}", _options.PerKeyPerMinute)
+            : ($"ip:{context.Connection.RemoteIpAddress}", _options.PerIpPerMinute);
+
+    /// <summary>The key's create-task budget, on the endpoints that spend it.</summary>
+    private (string Partition, int Limit)? CreateTaskBudgetOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<CreateTaskBudget>() is not null && context.User.FindFirst(Caller.KeyIdClaim)?.Value is { } keyId
+            ? ($"create:{keyId}", _options.CreateTaskPerMinute)
+            : null;
+
     /// <summary>The budget that binds this request (create-task's where it applies), for the headers.</summary>
     public (int Limit, long Remaining, int ResetSeconds) Standing(HttpContext context)
     {
-        var createTask = context.GetEndpoint()?.Metadata.GetMetadata<CreateTaskBudget>() is not null && context.User.FindFirst(Caller.KeyIdClaim) is not null;
-        var limiter = createTask ? CreateTask : General;
-        var limit = createTask ? _options.CreateTaskPerMinute
-            : context.User.FindFirst(Caller.KeyIdClaim) is null ? _options.PerIpPerMinute : _options.PerKeyPerMinute;
-        var partition = createTask ? $"create:{context.User.FindFirst(Caller.KeyIdClaim)!.Value}"
-            : context.User.FindFirst(Caller.KeyIdClaim)?.Value is { } keyId ? $"key:{keyId}" : $"ip:{context.Connection.RemoteIpAddress}";
+        var createTask = CreateTaskBudgetOf(context);
+        var (partition, limit) = createTask ?? GeneralBudget(context);
+        var limiter = createTask is null ? General : CreateTask;
         var remaining = limiter.GetStatistics(context)?.CurrentAvailablePermits ?? limit;
         var started = _windowStarts.GetValueOrDefault(partition, _clock.GetTimestamp());
         var elapsed = _clock.GetElapsedTime(started).Ticks % Window.Ticks;

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,16 +47,8 @@ public sealed class EventReceiver : IAsyncDisposable
         var raw = await reader.ReadToEndAsync();
         var body = JsonNode.Parse(raw)!.AsObject();
         Events.Enqueue(new ReceivedEvent(body["id"]!.GetValue<string>(), body["type"]!.GetValue<string>(),
-            Verify(request.Headers["Podium-Signature"].ToString(), raw) && request.Headers["Podium-Event-Id"] == body["id"]!.GetValue<string>(), body));
+            Signatures.Verify(Secret, request.Headers["Podium-Signature"].ToString(), raw) && request.Headers["Podium-Event-Id"] == body["id"]!.GetValue<string>(), body));
         return Results.Ok();
-    }
-
-    private bool Verify(string header, string body)
-    {
-        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-        if (!parts.TryGetValue("t", out var t) || !parts.TryGetValue("v1", out var v1)) return false;
-        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{t}.{body}")));
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(v1));
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

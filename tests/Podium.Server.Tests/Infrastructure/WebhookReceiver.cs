@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,7 +47,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var raw = await reader.ReadToEndAsync();
         var body = JsonNode.Parse(raw)!.AsObject();
         Calls.Enqueue(new ReceivedCall(body["task_id"]!.GetValue<string>(), body["attempt"]!.GetValue<int>(),
-            request.Headers["Idempotency-Key"].ToString(), Verify(request.Headers["Podium-Signature"].ToString(), raw), body));
+            request.Headers["Idempotency-Key"].ToString(), Signatures.Verify(Secret, request.Headers["Podium-Signature"].ToString(), raw), body));
         if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
         return Status switch
         {
@@ -57,15 +55,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
             202 => Results.Accepted(),
             _ => Results.StatusCode(Status),
         };
-    }
-
-    /// <summary>Checks <c>t=…,v1=…</c> against HMAC-SHA256 of "t.body" with the agent's secret.</summary>
-    private bool Verify(string header, string body)
-    {
-        var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-        if (!parts.TryGetValue("t", out var t) || !parts.TryGetValue("v1", out var v1)) return false;
-        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{t}.{body}")));
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(v1));
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Podium.Data.Entities;
+
+using Podium.Server.Http;
 
 namespace Podium.Server.Engine.Runtimes;
 
@@ -19,7 +18,7 @@ namespace Podium.Server.Engine.Runtimes;
 public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionProvider protection, PublicAddress address, TimeProvider clock) : IAgentRuntime
 {
     public const string ClientName = "agent-webhooks";
-    public const string SignatureHeader = "Podium-Signature";
+    public const string SignatureHeader = WebhookSignature.Header;
     public const string SecretPurpose = "Podium.Agents.WebhookSecret";
 
     public AgentRuntime Kind => AgentRuntime.Webhook;
@@ -46,7 +45,7 @@ public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionPr
         using var request = new HttpRequestMessage(HttpMethod.Post, attempt.Settings.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("Idempotency-Key", attempt.IdempotencyKey);
-        request.Headers.Add(SignatureHeader, Sign(protection.CreateProtector(SecretPurpose).Unprotect(attempt.ProtectedSecret), body));
+        request.Headers.Add(SignatureHeader, WebhookSignature.Create(protection.CreateProtector(SecretPurpose).Unprotect(attempt.ProtectedSecret), body, clock.GetUtcNow()));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(attempt.Settings.TimeoutSeconds));
@@ -87,12 +86,5 @@ public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionPr
         var cost = output["cost"] is JsonValue c && c.TryGetValue<decimal>(out var value) && value >= 0 ? (long)(value * 1_000_000m) : 0;
         int? duration = output["duration"] is JsonValue d && d.TryGetValue<int>(out var seconds) ? seconds : null;
         return new AgentResult(outcome, (JsonObject)output.DeepClone(), cost, duration, outcome == "failed" ? "The agent reported a failure." : null);
-    }
-
-    private string Sign(string secret, byte[] body)
-    {
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signed = Encoding.UTF8.GetBytes(timestamp + ".").Concat(body).ToArray();
-        return $"t={timestamp},v1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed))}";
     }
 }

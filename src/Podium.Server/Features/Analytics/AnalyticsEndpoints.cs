@@ -69,7 +69,7 @@ public static class AnalyticsEndpoints
             callTotals.Sum(c => c.Seconds),
             totalTasks,
             new TaskStatusBreakdown(pending, Status(TaskStatus.InProgress), Status(TaskStatus.Completed), Status(TaskStatus.Failed), Status(TaskStatus.Cancelled)),
-            BillingEndpoints.Round(callTotals.Sum(c => c.Micros)).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+            BillingEndpoints.Money(BillingEndpoints.Round(callTotals.Sum(c => c.Micros))),
             billing.Value.Currency,
             spaceToken));
     }

@@ -116,18 +116,18 @@ public sealed partial class AuditFilter(string targetType) : IEndpointFilter
         };
     }
 
-    private static bool Succeeded(object? result)
-    {
-        while (result is INestedHttpResult nested) result = nested.Result;
-        return result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
-    }
+    private static bool Succeeded(object? result) => Unwrap(result) is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
 
-    private static JsonObject? Data(object? result, JsonSerializerOptions json)
-    {
-        while (result is INestedHttpResult nested) result = nested.Result;
-        return result is IValueHttpResult { Value: { } value } && JsonSerializer.SerializeToNode(value, value.GetType(), json) is JsonObject body
+    private static JsonObject? Data(object? result, JsonSerializerOptions json) =>
+        Unwrap(result) is IValueHttpResult { Value: { } value } && JsonSerializer.SerializeToNode(value, value.GetType(), json) is JsonObject body
             ? body["data"] as JsonObject
             : null;
+
+    /// <summary>The result inside <c>Results&lt;…&gt;</c> wrappers.</summary>
+    private static object? Unwrap(object? result)
+    {
+        while (result is INestedHttpResult nested) result = nested.Result;
+        return result;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An audit entry for a {TargetType} change at {Path} could not be written")]

@@ -84,5 +84,6 @@ public static class BillingEndpoints
             calls, seconds, attempts);
     }
 
-    private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>A decimal string with two places, as the docs print amounts.</summary>
+    public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -27,7 +27,7 @@ public sealed class WebhookOutbox(PodiumDb db, IOptions<JsonOptions> json)
     /// <summary>A run's current object as <paramref name="type"/>.</summary>
     public async Task RunAsync(int organizationId, long runId, string type, DateTime now, CancellationToken ct)
     {
-        if (!await WantsAsync(organizationId, type, ct)) return;
+        if (!await WantsAsync(organizationId, [type], ct)) return;
         var run = await AsTenant(organizationId, async () =>
             (await RunQueries.WithCountersAsync(db, await RunQueries.Rows(db.Runs.AsNoTracking().Where(r => r.Id == runId)).ToListAsync(ct), ct))[0]);
         await EnqueueAsync(organizationId, type, run, now, ct);
@@ -36,8 +36,7 @@ public sealed class WebhookOutbox(PodiumDb db, IOptions<JsonOptions> json)
     /// <summary><c>task.status_changed</c> for each task, and <c>task.completed</c> or <c>task.failed</c> for those that ended so.</summary>
     public async Task TasksAsync(int organizationId, IReadOnlyCollection<long> taskIds, DateTime now, CancellationToken ct)
     {
-        if (taskIds.Count == 0 || !(await WantsAsync(organizationId, "task.status_changed", ct) || await WantsAsync(organizationId, "task.completed", ct)
-            || await WantsAsync(organizationId, "task.failed", ct))) return;
+        if (taskIds.Count == 0 || !await WantsAsync(organizationId, ["task.status_changed", "task.completed", "task.failed"], ct)) return;
         var rows = await AsTenant(organizationId, () =>
             TaskQueries.Rows(db, db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))).ToListAsync(ct));
         foreach (var row in rows)
@@ -85,8 +84,9 @@ public sealed class WebhookOutbox(PodiumDb db, IOptions<JsonOptions> json)
         return row;
     }
 
-    private async Task<bool> WantsAsync(int organizationId, string type, CancellationToken ct) =>
-        (await SubscriptionsAsync(organizationId, ct)).Exists(s => s.Types.Length == 0 || s.Types.Contains(type));
+    /// <summary>Whether any enabled subscription wants any of <paramref name="types"/>.</summary>
+    private async Task<bool> WantsAsync(int organizationId, string[] types, CancellationToken ct) =>
+        (await SubscriptionsAsync(organizationId, ct)).Exists(s => s.Types.Length == 0 || s.Types.Intersect(types).Any());
 
     /// <summary>The organization's enabled subscriptions, read once per unit of work (one indexed query when there are none).</summary>
     private async Task<List<(int Id, string[] Types)>> SubscriptionsAsync(int organizationId, CancellationToken ct)

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Engine;
+using Podium.Server.Http;
 using Podium.Server.Observability;
 
 namespace Podium.Server.Features.Webhooks;
@@ -44,7 +43,7 @@ public sealed partial class WebhookSender(
 {
     public const string ClientName = "event-webhooks";
     public const string SecretPurpose = "Podium.Webhooks.Secret";
-    public const string SignatureHeader = "Podium-Signature";
+    public const string SignatureHeader = WebhookSignature.Header;
     private const int BatchSize = 64;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -110,7 +109,7 @@ public sealed partial class WebhookSender(
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("Podium-Event-Id", delivery.EventId);
         request.Headers.Add("Podium-Event-Type", delivery.Type);
-        request.Headers.Add(SignatureHeader, Sign(protection.CreateProtector(SecretPurpose).Unprotect(subscription.ProtectedSecret), body, clock.GetUtcNow()));
+        request.Headers.Add(SignatureHeader, WebhookSignature.Create(protection.CreateProtector(SecretPurpose).Unprotect(subscription.ProtectedSecret), body, clock.GetUtcNow()));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.Timeout);
         var started = Stopwatch.GetTimestamp();
@@ -171,14 +170,6 @@ public sealed partial class WebhookSender(
     {
         var seconds = Math.Min(3600, 10 * Math.Pow(2, Math.Min(attempts - 1, 20)));
         return TimeSpan.FromSeconds(seconds * (0.8 + Random.Shared.NextDouble() * 0.4));
-    }
-
-    /// <summary><c>t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256 of "t.body"&gt;</c>.</summary>
-    public static string Sign(string secret, byte[] body, DateTimeOffset at)
-    {
-        var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signed = Encoding.UTF8.GetBytes(timestamp + ".").Concat(body).ToArray();
-        return $"t={timestamp},v1={Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed))}";
     }
 
     private sealed record Claimed(long Id, int SubscriptionId, string EventId, string Type, string Payload, DateTime CreatedAt);
