@@ -1,0 +1,122 @@
+using System.Text.Json.Serialization;
+
+namespace Podium.Client;
+
+/// <summary>Written capitalised on the wire (<c>"Voice"</c>), as the docs show it.</summary>
+public enum AgentType
+{
+    [JsonStringEnumMemberName("Voice")] Voice,
+    [JsonStringEnumMemberName("Chat")] Chat,
+}
+
+public enum AgentState
+{
+    Draft,
+    Published,
+    Archived,
+}
+
+/// <summary>How the engine runs an agent: the built-in simulation, or an HTTP POST to the agent's URL.</summary>
+public enum AgentRuntimeKind
+{
+    Simulated,
+    Webhook,
+}
+
+public sealed record Agent
+{
+    public string Handle { get; init; } = "";
+    public string Name { get; init; } = "";
+    public AgentType Type { get; init; }
+    public AgentState State { get; init; }
+    public string Purpose { get; init; } = "";
+    public string Description { get; init; } = "";
+    public string? SpaceToken { get; init; }
+    public AgentRuntime Runtime { get; init; } = new();
+    public int MaxConcurrency { get; init; }
+    public CallingHours CallingHours { get; init; } = new();
+    public RetryPolicy Retry { get; init; } = new();
+    public SimulationSettings Simulation { get; init; } = new();
+    public DateTimeOffset Created { get; init; }
+    public DateTimeOffset Modified { get; init; }
+    /// <summary>The secret that signs calls to a webhook agent: returned once, when the agent is created or becomes a webhook agent.</summary>
+    public string? WebhookSecret { get; init; }
+}
+
+public sealed record AgentRuntime
+{
+    public AgentRuntimeKind Type { get; init; }
+    /// <summary>The agent's endpoint (webhook runtime).</summary>
+    public string? Url { get; init; }
+    public int? TimeoutSeconds { get; init; }
+}
+
+/// <summary>When tasks may start, in the recipient's time zone: days <c>mon</c> … <c>sun</c> and <c>HH:mm</c> ranges.</summary>
+public sealed record CallingHours
+{
+    public IReadOnlyList<string>? Days { get; init; }
+    public IReadOnlyList<TimeRange>? Ranges { get; init; }
+}
+
+public sealed record TimeRange(string Start, string End);
+
+/// <summary>Which call outcomes are retried (<c>busy</c>, <c>no_answer</c>, <c>failed</c>), how often and how far apart.</summary>
+public sealed record RetryPolicy
+{
+    public int? MaxAttempts { get; init; }
+    public IReadOnlyList<string>? On { get; init; }
+    public int? BackoffSeconds { get; init; }
+}
+
+/// <summary>The simulated runtime's behaviour: latency and the share of busy, unanswered and failed calls.</summary>
+public sealed record SimulationSettings
+{
+    public int? LatencyMs { get; init; }
+    public double? BusyRate { get; init; }
+    public double? NoAnswerRate { get; init; }
+    public double? FailRate { get; init; }
+    public int? TranscriptTurns { get; init; }
+}
+
+public sealed record CreateAgentRequest
+{
+    public required string Name { get; init; }
+    /// <summary>Made from the name when not given.</summary>
+    public string? Handle { get; init; }
+    public AgentType? Type { get; init; }
+    public AgentState? State { get; init; }
+    public string? Purpose { get; init; }
+    public string? Description { get; init; }
+    public string? SpaceToken { get; init; }
+    public AgentRuntime? Runtime { get; init; }
+    public int? MaxConcurrency { get; init; }
+    public CallingHours? CallingHours { get; init; }
+    public RetryPolicy? Retry { get; init; }
+    public SimulationSettings? Simulation { get; init; }
+}
+
+public sealed record UpdateAgentRequest
+{
+    public string? Name { get; init; }
+    public AgentType? Type { get; init; }
+    public AgentState? State { get; init; }
+    public string? Purpose { get; init; }
+    public string? Description { get; init; }
+    public string? SpaceToken { get; init; }
+    public AgentRuntime? Runtime { get; init; }
+    public int? MaxConcurrency { get; init; }
+    public CallingHours? CallingHours { get; init; }
+    public RetryPolicy? Retry { get; init; }
+    public SimulationSettings? Simulation { get; init; }
+}
+
+/// <summary>One run executed by an agent, with its counters.</summary>
+public sealed record Execution
+{
+    public string RunId { get; init; } = "";
+    public RunStatus Status { get; init; }
+    public int TotalTasks { get; init; }
+    public int CompletedTasks { get; init; }
+    public int FailedTasks { get; init; }
+    public DateTimeOffset Created { get; init; }
+}
