@@ -10,6 +10,13 @@ namespace Podium.Client;
 public class PodiumApiException(HttpStatusCode statusCode, string message, IReadOnlyDictionary<string, string[]>? errors, string? requestId)
     : Exception(message)
 {
+    /// <summary>The message, the request id and every field error: what a log line should carry.</summary>
+    public override string ToString() =>
+        $"{GetType().FullName}: {(int)StatusCode} {Message}"
+        + (RequestId is null ? "" : $" (request {RequestId})")
+        + string.Concat(Errors.Select(e => $"{Environment.NewLine}  {e.Key}: {string.Join(" ", e.Value)}"))
+        + Environment.NewLine + StackTrace;
+
     public HttpStatusCode StatusCode { get; } = statusCode;
 
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();

@@ -50,7 +50,8 @@ internal sealed class PodiumHttp(HttpClient http, PodiumClientOptions options, s
     public async Task<Page<T>> GetPageAsync<T>(string path, Query? query, PageRequest? page, CancellationToken ct)
     {
         page ??= new PageRequest();
-        var paged = (query ?? new Query()).Add("page", page.Page).Add("page_size", page.PageSize);
+        // A copy: the same filters are reused for every page of a stream.
+        var paged = new Query(query).Add("page", page.Page).Add("page_size", page.PageSize);
         using var response = await SendRawAsync(HttpMethod.Get, path, paged, null, null, ct);
         var envelope = await response.Content.ReadFromJsonAsync<Envelope<IReadOnlyList<T>>>(PodiumJson.Options, ct)
             ?? throw new PodiumApiException(response.StatusCode, "The server sent an empty body.", null, null);
@@ -123,7 +124,11 @@ internal sealed class PodiumHttp(HttpClient http, PodiumClientOptions options, s
 /// <summary>A query string built from the parameters that have a value.</summary>
 internal sealed class Query
 {
-    private readonly List<string> _parts = [];
+    private readonly List<string> _parts;
+
+    public Query() => _parts = [];
+
+    public Query(Query? copyOf) => _parts = copyOf is null ? [] : [.. copyOf._parts];
 
     public Query Add(string name, object? value)
     {

@@ -119,7 +119,7 @@ public sealed record AuditUser
 /// <summary>Filters of the audit log.</summary>
 public sealed record AuditLogQuery
 {
-    /// <summary>e.g. <c>create</c>, <c>update</c>, <c>delete</c>, <c>cancel</c>.</summary>
+    /// <summary>e.g. <c>space.created</c>, <c>agent.updated</c>, <c>run.cancel</c>.</summary>
     public string? Action { get; init; }
     /// <summary>e.g. <c>space</c>, <c>agent</c>, <c>webhook</c>.</summary>
     public string? TargetType { get; init; }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Podium.Server.Tests.Infrastructure;
 
 /// <summary>One event POST received: its id, type, whether its signature checked out, and its body.</summary>
-public sealed record ReceivedEvent(string EventId, string Type, bool SignatureValid, JsonObject Body);
+public sealed record ReceivedEvent(string EventId, string Type, bool SignatureValid, JsonObject Body, string Raw, string Signature);
 
 /// <summary>A real HTTP endpoint for event webhooks; <see cref="Status"/> other than 2xx plays a receiver that is down.</summary>
 public sealed class EventReceiver : IAsyncDisposable
@@ -46,8 +46,9 @@ public sealed class EventReceiver : IAsyncDisposable
         using var reader = new StreamReader(request.Body);
         var raw = await reader.ReadToEndAsync();
         var body = JsonNode.Parse(raw)!.AsObject();
+        var signature = request.Headers["Podium-Signature"].ToString();
         Events.Enqueue(new ReceivedEvent(body["id"]!.GetValue<string>(), body["type"]!.GetValue<string>(),
-            Signatures.Verify(Secret, request.Headers["Podium-Signature"].ToString(), raw) && request.Headers["Podium-Event-Id"] == body["id"]!.GetValue<string>(), body));
+            Signatures.Verify(Secret, signature, raw) && request.Headers["Podium-Event-Id"] == body["id"]!.GetValue<string>(), body, raw, signature));
         return Results.Ok();
     }
 
