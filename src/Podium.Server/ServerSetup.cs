@@ -23,6 +23,7 @@ using Podium.Server.Features.Tasks;
 using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 using Podium.Server.Observability;
+using Podium.Server.WebConsole;
 
 namespace Podium.Server;
 
@@ -54,7 +55,9 @@ public static class ServerSetup
         builder.Services.AddScoped<Tenant>();
         builder.Services.AddScoped<RouteResource>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddConsoleCookie();
+        builder.AddPodiumConsole();
         builder.Services.AddAuthorization();
         builder.Services.AddPodiumRateLimits();
         builder.Services.AddPodiumOpenApi();
@@ -82,6 +85,7 @@ public static class ServerSetup
         app.UseAuthentication();
         app.UsePodiumRateLimits();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         // Probes are not clients: they are never throttled.
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false }).DisableRateLimiting();
@@ -115,6 +119,7 @@ public static class ServerSetup
         api.MapAuditLog();
         api.MapWebhooks();
         app.MapTaskResults();
+        app.MapPodiumConsole();
         return app;
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Server.Http;
@@ -20,9 +19,6 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
-    // Writing last_used_at on every request would turn each read into a write; once a minute is enough.
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
-
     private sealed class ExpiredKeyException() : Exception("Token has expired.");
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -34,25 +30,16 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key is null)
             return AuthenticateResult.Fail("Invalid token.");
 
-        var hash = ApiKeySecret.Hash(key);
-        var row = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.Hash == hash)
-            .Select(k => new { k.Id, k.UserId, k.Prefix, k.Hash, k.ExpiresAt, k.RevokedAt, k.LastUsedAt })
-            .FirstOrDefaultAsync(Context.RequestAborted);
-        if (row is null || !ApiKeySecret.Matches(row.Hash, hash) || row.RevokedAt is not null)
-            return AuthenticateResult.Fail("Invalid token.");
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (row.ExpiresAt <= now)
+        var found = await ApiKeyLookup.FindAsync(db, key, clock.GetUtcNow().UtcDateTime, Context.RequestAborted);
+        if (found.Problem == KeyProblem.Expired)
             return AuthenticateResult.Fail(new ExpiredKeyException());
-
-        if (row.LastUsedAt is null || now - row.LastUsedAt > LastUsedResolution)
-            await db.ApiKeys.Where(k => k.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+        if (found.Key is not { } row)
+            return AuthenticateResult.Fail("Invalid token.");
 
         var identity = new ClaimsIdentity(
         [
             new Claim(Caller.UserIdClaim, row.UserId.ToString(CultureInfo.InvariantCulture)),
-            new Claim(Caller.KeyIdClaim, row.Id.ToString(CultureInfo.InvariantCulture)),
+            new Claim(Caller.KeyIdClaim, row.KeyId.ToString(CultureInfo.InvariantCulture)),
             new Claim(Caller.KeyPrefixClaim, row.Prefix),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -89,8 +89,7 @@ public sealed class ResourceOrganizationFilter : IEndpointFilter
             if (space is null) return Api.SpaceNotFound;
             resource.SpaceId = space.Id;
             return await TenantScope.EnterAsync(context, next, Matches(space.OrganizationId, given), Api.SpaceNotFound,
-                async tenant => space.PrivacyType == PrivacyType.Shared || tenant.IsAdmin
-                    || await db.SpaceMembers.AnyAsync(m => m.SpaceId == space.Id && m.UserId == tenant.UserId, http.RequestAborted));
+                tenant => new ValueTask<bool>(TenantScope.CanSeeSpaceAsync(db, tenant, space.Id, space.PrivacyType, http.RequestAborted)));
         }
 
         var handle = http.GetRouteValue("agentHandle") as string;
@@ -125,37 +124,50 @@ public sealed class RouteResource
 }
 
 /// <summary>The shared second half of both filters: membership, role, tenant scope, log scope.</summary>
-internal static class TenantScope
+public static class TenantScope
 {
+    /// <summary>
+    /// Finds the caller's membership in the organization <paramref name="organization"/> selects and, if
+    /// there is one, scopes <paramref name="tenant"/> and the database to it. The API's filters and the
+    /// console both enter an organization this way.
+    /// </summary>
+    public static async Task<bool> ResolveAsync(
+        PodiumDb db, Tenant tenant, int userId, System.Linq.Expressions.Expression<Func<Membership, bool>> organization, CancellationToken ct)
+    {
+        var membership = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Where(organization)
+            .Select(m => new { m.Role, m.Organization })
+            .FirstOrDefaultAsync(ct);
+        if (membership is null) return false;
+        tenant.Resolve(userId, membership.Organization, membership.Role);
+        db.TenantId = membership.Organization.Id;
+        return true;
+    }
+
+    /// <summary>Whether the tenant's caller may see a space: shared, or the caller is an admin or one of its members.</summary>
+    public static async Task<bool> CanSeeSpaceAsync(PodiumDb db, Tenant tenant, int spaceId, PrivacyType privacy, CancellationToken ct) =>
+        privacy == PrivacyType.Shared || tenant.IsAdmin || await db.SpaceMembers.AnyAsync(m => m.SpaceId == spaceId && m.UserId == tenant.UserId, ct);
+
     public static async ValueTask<object?> EnterAsync(
         EndpointFilterInvocationContext context, EndpointFilterDelegate next,
         System.Linq.Expressions.Expression<Func<Membership, bool>> organization, ApiError notFound,
         Func<Tenant, ValueTask<bool>>? visible = null)
     {
         var http = context.HttpContext;
-        var caller = Caller.From(http.User);
         var db = http.RequestServices.GetRequiredService<PodiumDb>();
-        var membership = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == caller.UserId)
-            .Where(organization)
-            .Select(m => new { m.Role, m.Organization })
-            .FirstOrDefaultAsync(http.RequestAborted);
-        if (membership is null)
-            return notFound;
-
         var tenant = http.RequestServices.GetRequiredService<Tenant>();
-        tenant.Resolve(caller.UserId, membership.Organization, membership.Role);
-        db.TenantId = membership.Organization.Id;
+        if (!await ResolveAsync(db, tenant, Caller.From(http.User).UserId, organization, http.RequestAborted))
+            return notFound;
         if (visible is not null && !await visible(tenant))
             return notFound;
-
         var required = http.GetEndpoint()?.Metadata.GetMetadata<MinimumRole>()?.Role ?? Role.Viewer;
-        if (membership.Role < required)
+        if (tenant.Role < required)
             return Api.Forbidden();
 
         // Every log line written while handling the request names the tenant.
         var logger = http.RequestServices.GetRequiredService<ILogger<OrganizationFilter>>();
-        using (logger.BeginScope(new Dictionary<string, object> { ["OrganizationId"] = membership.Organization.Id }))
+        using (logger.BeginScope(new Dictionary<string, object> { ["OrganizationId"] = tenant.OrganizationId }))
             return await next(context);
     }
 }

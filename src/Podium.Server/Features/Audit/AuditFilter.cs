@@ -73,7 +73,14 @@ public sealed partial class AuditFilter(string targetType) : IEndpointFilter
         List<int> organizations = tenant.IsResolved ? [tenant.OrganizationId]
             : targetType == "organization" && data?["id"] is JsonValue newOrganization ? [newOrganization.GetValue<int>()]
             : await OwnersOrganizationsAsync(db, caller, target, ct: http.RequestAborted);
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await WriteAsync(db, http, organizations, caller, targetType, verb, target, fields);
+    }
+
+    /// <summary>One entry per organization; shared with the console, whose actions are audited the same way.</summary>
+    public static async Task WriteAsync(
+        PodiumDb db, HttpContext http, IReadOnlyList<int> organizations, Caller? caller, string targetType, string verb, string? target, string? fieldsJson)
+    {
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         db.AuditLog.AddRange(organizations.Select(org => new AuditEntry
         {
             OrganizationId = org,
@@ -83,7 +90,7 @@ public sealed partial class AuditFilter(string targetType) : IEndpointFilter
             Action = $"{targetType}.{verb}",
             TargetType = targetType,
             TargetId = target?[..Math.Min(target.Length, 255)],
-            Fields = fields?[..Math.Min(fields.Length, 2000)],
+            Fields = fieldsJson?[..Math.Min(fieldsJson.Length, 2000)],
             IpAddress = http.Connection.RemoteIpAddress?.ToString(),
             RequestId = http.TraceIdentifier,
         }));

@@ -18,15 +18,23 @@ public sealed class DocumentImport(PodiumDb db, CollectionWriter writer, TimePro
     /// <summary>Row errors listed in one answer; the counts stay exact beyond it.</summary>
     public const int MaxListedErrors = 1000;
 
-    public async Task<Outcome<ImportResultDto>> RunAsync(HttpRequest request, Tenant tenant, Space space, bool atomic, CancellationToken ct)
+    public Task<Outcome<ImportResultDto>> RunAsync(HttpRequest request, Tenant tenant, Space space, bool atomic, CancellationToken ct) =>
+        RunAsync(DocumentSources.ReadAsync(request, RequiredColumns(space), ct), tenant, space, atomic, ct);
+
+    /// <summary>The console's upload: a file already received with its form.</summary>
+    public Task<Outcome<ImportResultDto>> RunAsync(Stream file, string fileName, string? contentType, Tenant tenant, Space space, bool atomic, CancellationToken ct) =>
+        RunAsync(DocumentSources.ReadFileAsync(file, fileName, contentType, RequiredColumns(space), ct), tenant, space, atomic, ct);
+
+    private static string[] RequiredColumns(Space space) => TaskCreation.ExecutionTypeFor(space.ContentType) switch
+    {
+        ExecutionType.Call => ["name", "contact_number"],
+        ExecutionType.Email => ["name", "email"],
+        _ => ["name"],
+    };
+
+    private async Task<Outcome<ImportResultDto>> RunAsync(IAsyncEnumerable<SourceRecord> records, Tenant tenant, Space space, bool atomic, CancellationToken ct)
     {
         var executionType = TaskCreation.ExecutionTypeFor(space.ContentType);
-        string[] required = executionType switch
-        {
-            ExecutionType.Call => ["name", "contact_number"],
-            ExecutionType.Email => ["name", "email"],
-            _ => ["name"],
-        };
         var errors = new ValidationErrors();
         int received = 0, created = 0, updated = 0, rejected = 0;
         var truncated = false;
@@ -48,7 +56,7 @@ public sealed class DocumentImport(PodiumDb db, CollectionWriter writer, TimePro
 
         try
         {
-            await foreach (var record in DocumentSources.ReadAsync(request, required, ct))
+            await foreach (var record in records)
             {
                 received++;
                 var rowErrors = new ValidationErrors();

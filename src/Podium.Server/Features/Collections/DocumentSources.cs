@@ -53,8 +53,7 @@ public static class DocumentSources
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
                     continue;
                 var name = disposition.FileName.Value ?? disposition.FileNameStar.Value ?? "";
-                var json = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || section.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
-                await foreach (var record in (json ? ReadJsonAsync(section.Body, ct) : ReadCsvAsync(section.Body, requiredColumns, ct)))
+                await foreach (var record in ReadFileAsync(section.Body, name, section.ContentType, requiredColumns, ct))
                     yield return record;
                 yield break;
             }
@@ -63,6 +62,13 @@ public static class DocumentSources
         var isCsv = contentType is not null && (contentType.EndsWith("/csv", StringComparison.OrdinalIgnoreCase) || contentType.Equals("text/plain", StringComparison.OrdinalIgnoreCase));
         await foreach (var record in (isCsv ? ReadCsvAsync(request.Body, requiredColumns, ct) : ReadJsonAsync(request.Body, ct)))
             yield return record;
+    }
+
+    /// <summary>An uploaded file: JSON when its name or type says so, CSV otherwise.</summary>
+    public static IAsyncEnumerable<SourceRecord> ReadFileAsync(Stream file, string fileName, string? contentType, IReadOnlyList<string> requiredColumns, CancellationToken ct)
+    {
+        var json = fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || contentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+        return json ? ReadJsonAsync(file, ct) : ReadCsvAsync(file, requiredColumns, ct);
     }
 
     private static async IAsyncEnumerable<SourceRecord> ReadJsonAsync(Stream body, [EnumeratorCancellation] CancellationToken ct)

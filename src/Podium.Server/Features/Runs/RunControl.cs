@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Engine;
+using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
@@ -14,6 +15,42 @@ namespace Podium.Server.Features.Runs;
 public static class RunControl
 {
     private static readonly RunStatus[] Live = [RunStatus.Pending, RunStatus.Running, RunStatus.Paused];
+
+    public static readonly string[] Actions = ["cancel", "pause", "resume", "retry"];
+
+    private static readonly Dictionary<string, Func<PodiumDb, Run, DateTime, CancellationToken, Task<ApiError?>>> Controls = new()
+    {
+        ["cancel"] = CancelAsync,
+        ["pause"] = PauseAsync,
+        ["resume"] = ResumeAsync,
+        ["retry"] = RetryAsync,
+    };
+
+    /// <summary>
+    /// One control action with its events, in one transaction, then wakes the engine: what the API's
+    /// control endpoint and the console's buttons both do.
+    /// </summary>
+    public static async Task<ApiError?> ApplyAsync(
+        PodiumDb db, WebhookOutbox outbox, EngineSignal signal, Run run, string action, DateTime now, CancellationToken ct)
+    {
+        var control = Controls[action];
+        var before = run.Status;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The tasks this action moves (cancel: those not started; retry: the failed), for their events.
+        var moving = action switch
+        {
+            "cancel" => await db.Tasks.Where(t => t.RunId == run.Id && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled)).Select(t => t.Id).ToListAsync(ct),
+            "retry" => await db.Tasks.Where(t => t.RunId == run.Id && t.Status == TaskStatus.Failed).Select(t => t.Id).ToListAsync(ct),
+            _ => [],
+        };
+        if (await control(db, run, now, ct) is { } conflict) return conflict;
+        var after = await db.Runs.Where(r => r.Id == run.Id).Select(r => r.Status).SingleAsync(ct);
+        if (after != before) await outbox.RunAsync(run.OrganizationId, run.Id, "run.status_changed", now, ct);
+        await outbox.TasksAsync(run.OrganizationId, moving, now, ct);
+        await transaction.CommitAsync(ct);
+        signal.Wake();
+        return null;
+    }
 
     /// <summary>Tasks not started become cancelled; tasks in progress finish and keep their result.</summary>
     public static async Task<ApiError?> CancelAsync(PodiumDb db, Run run, DateTime now, CancellationToken ct)

@@ -9,7 +9,6 @@ using Podium.Server.Features.Tasks;
 using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Runs;
 
@@ -63,12 +62,12 @@ public static class RunEndpoints
         return await TaskEndpoints.PageAsync(db, tasks, paging, ct);
     }
 
-    private static readonly Dictionary<string, (Func<PodiumDb, Run, DateTime, CancellationToken, Task<ApiError?>> Control, string Message)> Controls = new()
+    private static readonly Dictionary<string, string> Messages = new()
     {
-        ["cancel"] = (RunControl.CancelAsync, "Run cancelled successfully"),
-        ["pause"] = (RunControl.PauseAsync, "Run paused successfully"),
-        ["resume"] = (RunControl.ResumeAsync, "Run resumed successfully"),
-        ["retry"] = (RunControl.RetryAsync, "Run retried successfully"),
+        ["cancel"] = "Run cancelled successfully",
+        ["pause"] = "Run paused successfully",
+        ["resume"] = "Run resumed successfully",
+        ["retry"] = "Run retried successfully",
     };
 
     /// <summary><c>POST runs/{run_id}/cancel|pause|resume|retry/</c>: answers the run as it is afterwards.</summary>
@@ -78,33 +77,17 @@ public static class RunEndpoints
     {
         var run = await FindAsync(db, resource, runId, ct);
         if (run.Error is not null) return run.Error;
-        var (control, message) = Controls[action];
-        var now = EngineClock.Now(clock);
-        var before = run.Value!.Status;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // The tasks this action moves (cancel: those not started; retry: the failed), for their events.
-        var moving = action switch
-        {
-            "cancel" => await db.Tasks.Where(t => t.RunId == run.Value.Id && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled)).Select(t => t.Id).ToListAsync(ct),
-            "retry" => await db.Tasks.Where(t => t.RunId == run.Value.Id && t.Status == TaskStatus.Failed).Select(t => t.Id).ToListAsync(ct),
-            _ => [],
-        };
-        if (await control(db, run.Value, now, ct) is { } conflict) return conflict;
-        var after = await db.Runs.Where(r => r.Id == run.Value.Id).Select(r => r.Status).SingleAsync(ct);
-        if (after != before) await outbox.RunAsync(run.Value.OrganizationId, run.Value.Id, "run.status_changed", now, ct);
-        await outbox.TasksAsync(run.Value.OrganizationId, moving, now, ct);
-        await transaction.CommitAsync(ct);
-        signal.Wake();
-        return Api.Ok(message, await ReadAsync(db, run.Value!.Id, ct));
+        if (await RunControl.ApplyAsync(db, outbox, signal, run.Value!, action, EngineClock.Now(clock), ct) is { } conflict) return conflict;
+        return Api.Ok(Messages[action], await ReadAsync(db, run.Value!.Id, ct));
     }
 
-    private static async Task<Common.Outcome<Run>> FindAsync(PodiumDb db, RouteResource resource, string runId, CancellationToken ct)
+    internal static async Task<Common.Outcome<Run>> FindAsync(PodiumDb db, RouteResource resource, string runId, CancellationToken ct)
     {
         var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.RunId == runId && r.SpaceId == resource.SpaceId, ct);
         return run is null ? RunNotFound : run;
     }
 
-    private static async Task<RunDto> ReadAsync(PodiumDb db, long id, CancellationToken ct)
+    internal static async Task<RunDto> ReadAsync(PodiumDb db, long id, CancellationToken ct)
     {
         var rows = await RunQueries.Rows(db.Runs.AsNoTracking().Where(r => r.Id == id)).ToListAsync(ct);
         return (await RunQueries.WithCountersAsync(db, rows, ct))[0];

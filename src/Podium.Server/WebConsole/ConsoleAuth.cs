@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Podium.Data;
+using Podium.Server.Auth;
+
+namespace Podium.Server.WebConsole;
+
+/// <summary>
+/// The console's sign-in: an API key checked like the API checks it, remembered as an encrypted,
+/// HttpOnly, SameSite=Strict cookie that names the key (never holds it). Every request re-checks the
+/// key, so revoking it ends the console session at once.
+/// </summary>
+public static class ConsoleAuth
+{
+    public const string Scheme = "Console";
+    public const string CookieName = "podium_console";
+
+    public static void AddConsoleCookie(this AuthenticationBuilder builder) =>
+        builder.AddCookie(Scheme, o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/console";
+            o.LoginPath = "/console/sign-in";
+            o.LogoutPath = "/console/sign-out";
+            o.AccessDeniedPath = "/console/sign-in";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = ValidateAsync;
+        });
+
+    public static ClaimsPrincipal Principal(ValidKey key) => new(new ClaimsIdentity(
+    [
+        new Claim(Caller.UserIdClaim, key.UserId.ToString(CultureInfo.InvariantCulture)),
+        new Claim(Caller.KeyIdClaim, key.KeyId.ToString(CultureInfo.InvariantCulture)),
+        new Claim(Caller.KeyPrefixClaim, key.Prefix),
+    ], Scheme));
+
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var keyId = context.Principal?.FindFirstValue(Caller.KeyIdClaim);
+        var valid = int.TryParse(keyId, CultureInfo.InvariantCulture, out var id)
+            && await ApiKeyLookup.StillValidAsync(services.GetRequiredService<PodiumDb>(), id,
+                services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, context.HttpContext.RequestAborted);
+        if (valid) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(Scheme);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Podium.Data;
+using Podium.Server.Features.Audit;
+using Podium.Server.Http;
+
+namespace Podium.Server.WebConsole;
+
+/// <summary>
+/// Base of the console's organization pages: enters the organization in the URL (not a member: the page
+/// is not found), and gives the page the request's cancellation, a way to refuse a forbidden post and
+/// a redirect after a successful one.
+/// </summary>
+public abstract class ConsolePage : ComponentBase
+{
+    [Parameter] public string Org { get; set; } = "";
+
+    [Inject] protected ConsoleSession Session { get; set; } = null!;
+
+    [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
+    [CascadingParameter] protected HttpContext HttpContext { get; set; } = null!;
+
+    /// <summary>False when the organization, or the resource the page names, is not the user's to see.</summary>
+    protected bool Found { get; private set; }
+
+    /// <summary>A message for the user after a refused or failed action.</summary>
+    protected string? Problem { get; set; }
+
+    /// <summary>Field errors from the application code, keyed by the API's field names.</summary>
+    protected IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
+
+    protected CancellationToken Ct => HttpContext.RequestAborted;
+
+    protected string Base => $"/console/{Org}";
+
+    protected override async Task OnInitializedAsync()
+    {
+        Found = await Session.EnterAsync(Org, Ct) && await LoadAsync();
+        if (!Found && !HttpContext.Response.HasStarted) HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+    }
+
+    /// <summary>Loads the page's data; false when what the URL names is not found.</summary>
+    protected abstract Task<bool> LoadAsync();
+
+    /// <summary>
+    /// Checks a post against the API's rule for the same operation; a refused post (a forged form, or a
+    /// page left open after a role change) answers 403 and changes nothing.
+    /// </summary>
+    protected bool Allowed(string method, string apiRoute)
+    {
+        if (Session.Can(method, apiRoute)) return true;
+        Problem = "Your role in this organization does not allow this.";
+        if (!HttpContext.Response.HasStarted) HttpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return false;
+    }
+
+    /// <summary>Shows what the application code refused, with its field errors.</summary>
+    protected void Show(ApiError error)
+    {
+        Problem = error.Message;
+        Errors = error.Errors ?? new Dictionary<string, string[]>();
+        if (!HttpContext.Response.HasStarted) HttpContext.Response.StatusCode = error.StatusCode ?? StatusCodes.Status400BadRequest;
+    }
+
+    /// <summary>
+    /// Runs an API handler in-process, as its endpoint would: the request is validated by the same
+    /// rules first, and the handler's refusal is shown with its field errors. Null when refused.
+    /// </summary>
+    protected async Task<T?> CallAsync<T>(IValidatable? request, Func<Task<IResult>> handler)
+    {
+        var errors = new ValidationErrors();
+        request?.Validate(errors);
+        if (errors.Any)
+        {
+            Show(Api.Validation(errors.ToDictionary()));
+            return default;
+        }
+        switch (await handler())
+        {
+            case ApiResponse<T> ok:
+                return ok.Value.Data;
+            case ApiError refused:
+                Show(refused);
+                return default;
+            case var other:
+                throw new InvalidOperationException($"Unexpected result {other.GetType().Name}.");
+        }
+    }
+
+    /// <summary>
+    /// Records a console change in the audit log as the API would record the same change: the action,
+    /// the object, the names of the fields sent (never their values), who, and from where.
+    /// </summary>
+    protected async Task AuditAsync(string targetType, string verb, string? target, object? request = null)
+    {
+        var fields = request is null ? null
+            : JsonSerializer.SerializeToNode(request, request.GetType(), Json.Value.SerializerOptions) is JsonObject sent
+                ? JsonSerializer.Serialize(sent.Where(p => p.Value is not null).Select(p => p.Key).ToArray())
+                : null;
+        // A fresh context: the page's own may hold tracked entities from the change itself.
+        await using var scope = ScopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
+        await AuditFilter.WriteAsync(db, HttpContext, [Session.Tenant.OrganizationId], Session.Caller, targetType, verb, target, fields);
+    }
+
+    [Inject] private IOptions<JsonOptions> Json { get; set; } = null!;
+
+    [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = null!;
+
+    /// <summary>After a successful post: the page again (or another), by GET, so a reload does not post twice.</summary>
+    protected void Redirect(string url) => Navigation.NavigateTo(url);
+}
