@@ -111,6 +111,9 @@ public abstract class ConsolePage : ComponentBase
 
     [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = null!;
 
+    /// <summary>The API's paging, read from this page's own query string (<c>page</c>, <c>page_size</c>).</summary>
+    protected ValueTask<Paging> PagingAsync() => Paging.BindAsync(HttpContext, null!);
+
     /// <summary>After a successful post: the page again (or another), by GET, so a reload does not post twice.</summary>
     protected void Redirect(string url) => Navigation.NavigateTo(url);
 }
