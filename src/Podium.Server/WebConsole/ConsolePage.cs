@@ -27,6 +27,13 @@ public abstract class ConsolePage : ComponentBase
     /// <summary>False when the organization, or the resource the page names, is not the user's to see.</summary>
     protected bool Found { get; private set; }
 
+    /// <summary>
+    /// True once the page's data is loaded. Blazor renders a page once before its asynchronous
+    /// initialization ends; pages render nothing until then, so no half-loaded state (a "not found"
+    /// that sets a 404) takes effect.
+    /// </summary>
+    protected bool Loaded { get; private set; }
+
     /// <summary>A message for the user after a refused or failed action.</summary>
     protected string? Problem { get; set; }
 
@@ -40,6 +47,7 @@ public abstract class ConsolePage : ComponentBase
     protected override async Task OnInitializedAsync()
     {
         Found = await Session.EnterAsync(Org, Ct) && await LoadAsync();
+        Loaded = true;
         if (!Found && !HttpContext.Response.HasStarted) HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
     }
 

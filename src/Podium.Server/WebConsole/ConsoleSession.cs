@@ -31,8 +31,10 @@ public sealed class ConsoleSession(PodiumDb db, Tenant tenant, ConsolePermission
         return await TenantScope.ResolveAsync(db, tenant, Caller.UserId, m => m.Organization.DomainHandle == handle, ct);
     }
 
-    public Task<List<ConsoleOrganization>> OrganizationsAsync(CancellationToken ct) =>
-        db.Memberships.AsNoTracking().Where(m => m.UserId == Caller.UserId)
+    public Task<List<ConsoleOrganization>> OrganizationsAsync(CancellationToken ct) => OrganizationsAsync(db, Caller.UserId, ct);
+
+    public static Task<List<ConsoleOrganization>> OrganizationsAsync(PodiumDb db, int userId, CancellationToken ct) =>
+        db.Memberships.AsNoTracking().Where(m => m.UserId == userId)
             .OrderBy(m => m.Organization.Name)
             .Select(m => new ConsoleOrganization(m.Organization.DomainHandle, m.Organization.Name, m.Role))
             .ToListAsync(ct);
