@@ -10,6 +10,7 @@ public static class ConsoleSetup
         builder.Services.AddRazorComponents();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<ConsolePermissions>();
+        builder.Services.AddSingleton<ConsoleAssets>();
         builder.Services.AddScoped<ConsoleSession>();
         builder.Services.AddAntiforgery(o =>
         {
@@ -22,7 +23,7 @@ public static class ConsoleSetup
 
     public static void MapPodiumConsole(this WebApplication app)
     {
-        app.MapStaticAssets();
+        app.Services.GetRequiredService<ConsoleAssets>().Map(app);
         app.MapRazorComponents<App>().RequireAuthorization(p => p.AddAuthenticationSchemes(ConsoleAuth.Scheme).RequireAuthenticatedUser());
         app.MapConsoleEndpoints();
     }

@@ -13,7 +13,7 @@ public class PodiumApp<TDb> : WebApplicationFactory<Program>, IAsyncLifetime whe
 {
     public TDb Database { get; } = new();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (Database.Unavailable is not null) return;
         await Database.CreateAsync();

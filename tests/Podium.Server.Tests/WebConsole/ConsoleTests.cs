@@ -225,6 +225,23 @@ public abstract class ConsoleTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(a
     }
 
     [Fact]
+    public async Task TheStylesheetAndScript_AreServedFromTheExecutable()
+    {
+        using var browser = NewUser();
+        var (_, html, _) = await browser.GetAsync("/console/sign-in");
+        var assets = System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"(/console/assets/[^\"]+\\.(?:css|js))\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, assets.Count);
+        foreach (var asset in assets)
+        {
+            var response = await browser.Http.GetAsync(asset);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {response.StatusCode} {response.Headers.Location}");
+            Assert.StartsWith(asset.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "text/javascript", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+            Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+            Assert.True((await response.Content.ReadAsStringAsync()).Length > 500);
+        }
+    }
+
+    [Fact]
     public async Task EveryPage_Renders_ForAnAdmin()
     {
         var (org, space, agent, run, task) = await FinishedRunAsync();
