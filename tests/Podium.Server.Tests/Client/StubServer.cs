@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+
+using Podium.Server.Tests.Infrastructure;
 
 namespace Podium.Server.Tests.Client;
 
@@ -27,26 +24,21 @@ public sealed class StubServer : IAsyncDisposable
 
     public Func<SeenRequest, int, IResult> Respond { get; set; } = (_, _) => Ok();
 
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri BaseUrl => new(LoopbackServer.Address(_app));
 
     public static IResult Ok(JsonNode? data = null) => Results.Json(new JsonObject { ["status_code"] = 200, ["message"] = "OK", ["data"] = data ?? new JsonObject(), ["count"] = 0 });
 
     public static async Task<StubServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var stub = new StubServer(app);
-        app.Run(async context =>
+        StubServer? stub = null;
+        var app = await LoopbackServer.StartAsync(a => a.Run(async context =>
         {
             var seen = new SeenRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? "",
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), DateTimeOffset.UtcNow);
-            stub.Requests.Enqueue(seen);
+            stub!.Requests.Enqueue(seen);
             await stub.Respond(seen, stub.Requests.Count).ExecuteAsync(context);
-        });
-        await app.StartAsync();
-        return stub;
+        }));
+        return stub = new StubServer(app);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Podium.Server.Tests.Infrastructure;
 
@@ -24,18 +19,14 @@ public sealed class EventReceiver : IAsyncDisposable
     public int Attempts => _attempts;
     public string Secret { get; set; } = "";
     public int Status { get; set; } = 200;
-    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/events";
+    public string Url => LoopbackServer.Address(_app) + "/events";
     private int _attempts;
 
     public static async Task<EventReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new EventReceiver(app);
-        app.MapPost("/events", receiver.HandleAsync);
-        await app.StartAsync();
+        EventReceiver? receiver = null;
+        var app = await LoopbackServer.StartAsync(a => a.MapPost("/events", (HttpRequest request) => receiver!.HandleAsync(request)));
+        receiver = new EventReceiver(app);
         return receiver;
     }
 

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Podium.Server.Tests.Infrastructure;
 
@@ -27,17 +22,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public string Secret { get; set; } = "";
     public int Status { get; set; } = 200;
     public TimeSpan Delay { get; set; }
-    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/agent";
+    public string Url => LoopbackServer.Address(_app) + "/agent";
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.MapPost("/agent", receiver.HandleAsync);
-        await app.StartAsync();
+        WebhookReceiver? receiver = null;
+        var app = await LoopbackServer.StartAsync(a => a.MapPost("/agent", (HttpRequest request) => receiver!.HandleAsync(request)));
+        receiver = new WebhookReceiver(app);
         return receiver;
     }
 

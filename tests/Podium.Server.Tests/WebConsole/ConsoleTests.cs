@@ -225,6 +225,35 @@ public abstract class ConsoleTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(a
     }
 
     [Fact]
+    public async Task AnAdmin_EditsASpace_WithTheApisValidation()
+    {
+        var (org, space, _) = await SetUpAsync();
+        using var admin = await SignedInAsync(org.Admin);
+        var page = $"/console/{org.Handle}/spaces/{space}";
+
+        using (var member = await SignedInAsync(org.Member))
+        {
+            var (status, html, _) = await member.GetAsync(page);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.DoesNotContain("Edit space", html, StringComparison.Ordinal);
+        }
+        Assert.Contains("Edit space", (await admin.GetAsync(page)).Html, StringComparison.Ordinal);
+
+        var invalid = await admin.PostFormAsync(page, "edit-space", [new("Edit.Name", "Renamed"), new("Edit.MaxConcurrency", "0")]);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
+        Assert.Contains("id=\"error-max_concurrency\"", invalid.Html, StringComparison.Ordinal);
+
+        var saved = await admin.PostFormAsync(page, "edit-space", [new("Edit.Name", "Renamed"), new("Edit.MaxConcurrency", "7"), new("Edit.Privacy", "Private")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var updated = (await ApiAssert.Ok(await org.Client(App, org.Admin).GetAsync($"{Prefix}/spaces/{space}/"), "Space fetched successfully"))["data"]!;
+        Assert.Equal(("Renamed", 7, "private"), (updated["name"]!.GetValue<string>(), updated["max_concurrency"]!.GetValue<int>(), updated["privacy_type"]!.GetValue<string>()));
+
+        // The space is now private: a member who is not one of its members no longer finds it.
+        using var outsider = await SignedInAsync(org.Member);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(page)).Status);
+    }
+
+    [Fact]
     public async Task TheStylesheetAndScript_AreServedFromTheExecutable()
     {
         using var browser = NewUser();
