@@ -53,5 +53,7 @@ public static class DemoSeeder
 
         Demo space token: {demo.SpaceToken}   demo agent: {demo.AgentHandle}
 
+        Or open the web console, {baseUrl}/console, and sign in with the key.
+
         """;
 }

@@ -68,12 +68,15 @@ public sealed class ConsoleBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Transcript" })).ToBeVisibleAsync();
         await Expect(page.Locator(".transcript li").First).ToContainTextAsync("Hello");
         await Expect(page.Locator(".transcript")).ToContainTextAsync("Confirm the appointment for Friday.");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Summary" })).ToContainTextAsync("The agent reached");
         await ShotAsync(page, "05-task");
 
         // At a narrow width the run page still works.
         await page.SetViewportSizeAsync(390, 844);
         await page.GoBackAsync();
         await Expect(page.Locator("[data-count=status]")).ToHaveTextAsync("completed");
+        // Nothing but the tasks table (which scrolls in its own box) is wider than the window.
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px");
         await ShotAsync(page, "06-run-narrow");
     }
 
