@@ -81,6 +81,7 @@ public static class ServerSetup
         var options = app.Services.GetRequiredService<IOptions<PodiumOptions>>().Value;
         app.UseRequestId();
         app.UseApiErrors();
+        app.UseNulFreeQueries();
         app.UseBodySizeLimit(options.MaxRequestBodyBytes);
         app.UseAuthentication();
         app.UsePodiumRateLimits();

@@ -45,8 +45,11 @@ public sealed class ValidationFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var errors = new ValidationErrors();
-        foreach (var argument in context.Arguments)
-            (argument as IValidatable)?.Validate(errors);
+        foreach (var argument in context.Arguments.OfType<IValidatable>())
+        {
+            argument.Validate(errors);
+            NulCharacters.Check(argument, "", errors);
+        }
         return errors.Any ? Api.Validation(errors.ToDictionary()) : await next(context);
     }
 }

@@ -82,6 +82,7 @@ public abstract class ConsolePage : ComponentBase
     {
         var errors = new ValidationErrors();
         request?.Validate(errors);
+        NulCharacters.Check(request, "", errors);
         if (errors.Any)
         {
             Show(Api.Validation(errors.ToDictionary()));
@@ -118,6 +119,15 @@ public abstract class ConsolePage : ComponentBase
     [Inject] private IOptions<JsonOptions> Json { get; set; } = null!;
 
     [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = null!;
+
+    /// <summary>
+    /// A page number from the query string, read as text: a typed query parameter that does not parse
+    /// would fail the whole page, and a bad page number is just the first page.
+    /// </summary>
+    protected static int PageFrom(string? query) => int.TryParse(query, out var page) && page > 0 ? page : 1;
+
+    /// <summary>Rows before page <paramref name="page"/> (from 1); far past the end stays a valid, empty page.</summary>
+    protected static int Offset(int page, int size) => (int)Math.Min(((long)Math.Max(page, 1) - 1) * size, int.MaxValue);
 
     /// <summary>The API's paging, read from this page's own query string (<c>page</c>, <c>page_size</c>).</summary>
     protected ValueTask<Paging> PagingAsync() => Paging.BindAsync(HttpContext, null!);

@@ -80,6 +80,8 @@ public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionPr
         }
         if (body?["output"] is not JsonObject output)
             return AgentResult.Failure("The agent's answer has no output object.");
+        if (NulCharacters.In(body))
+            return AgentResult.Failure("The agent's answer contains NUL characters, which cannot be stored.");
         var outcome = body["outcome"]?.GetValueKind() == JsonValueKind.String ? body["outcome"]!.GetValue<string>() : "completed";
         if (!AgentResult.Outcomes.Contains(outcome))
             return AgentResult.Failure($"The agent reported an unknown outcome \"{outcome}\".");

@@ -20,6 +20,11 @@ public sealed record CollectionFilter(IReadOnlyList<string> Labels, string? Quer
     public static CollectionFilter? FromJson(JsonObject filters, string field, ValidationErrors errors)
     {
         var valid = true;
+        if (NulCharacters.In(filters))
+        {
+            errors.Add(field, NulCharacters.Message);
+            return null;
+        }
         foreach (var key in filters.Select(p => p.Key).Where(k => !Keys.Contains(k)))
         {
             errors.Add($"{field}.{key}", $"Unknown filter. Use: {string.Join(", ", Keys)}.");

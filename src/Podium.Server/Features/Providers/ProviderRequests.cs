@@ -99,6 +99,8 @@ internal static class ProviderFields
         if (meta is null) return;
         if (meta.Count > 100) errors.Add("meta_json", "At most 100 entries.");
         for (var i = 0; i < meta.Count; i++)
+            if (NulCharacters.In(meta[i]?.MetaValue)) errors.Add($"meta_json[{i}].meta_value", NulCharacters.Message);
+        for (var i = 0; i < meta.Count; i++)
         {
             if (meta[i] is null) errors.Add($"meta_json[{i}]", "Must be an object.");
             else errors.Required($"meta_json[{i}].meta_key", meta[i].MetaKey);

@@ -39,6 +39,11 @@ public static class TaskDocuments
             errors.Add($"{field}.{key}", message);
             valid = false;
         }
+        if (NulCharacters.In(document))
+        {
+            errors.Add(field, NulCharacters.Message);
+            return null;
+        }
 
         var name = Text(document, "name");
         if (string.IsNullOrWhiteSpace(name))
