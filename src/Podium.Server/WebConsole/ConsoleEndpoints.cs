@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Podium.Data.Entities;
 using Podium.Server.Features.Runs;
 
 namespace Podium.Server.WebConsole;
@@ -40,7 +39,7 @@ public static class ConsoleEndpoints
             return Results.Json(new
             {
                 status = run.Status,
-                finished = run.Status is RunStatus.Completed or RunStatus.PartiallyCompleted or RunStatus.Failed or RunStatus.Cancelled,
+                finished = RunControl.IsFinished(run.Status),
                 total = run.TotalTasks,
                 completed = run.CompletedTasks,
                 failed = run.FailedTasks,

@@ -18,6 +18,10 @@ public static class RunControl
 
     public static readonly string[] Actions = ["cancel", "pause", "resume", "retry"];
 
+    /// <summary>Whether no task of a run in this status will change again.</summary>
+    public static bool IsFinished(RunStatus status) =>
+        status is RunStatus.Completed or RunStatus.PartiallyCompleted or RunStatus.Failed or RunStatus.Cancelled;
+
     private static readonly Dictionary<string, Func<PodiumDb, Run, DateTime, CancellationToken, Task<ApiError?>>> Controls = new()
     {
         ["cancel"] = CancelAsync,
