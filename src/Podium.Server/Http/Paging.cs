@@ -29,12 +29,14 @@ public sealed class Paging : IValidatable, IEndpointParameterMetadataProvider
     public int? Page { get; }
     public int? PageSize { get; }
 
-    public static ValueTask<Paging> BindAsync(HttpContext context, ParameterInfo parameter)
+    public static ValueTask<Paging> BindAsync(HttpContext context, ParameterInfo parameter) => ValueTask.FromResult(From(context.Request.Query));
+
+    /// <summary><c>page</c> and <c>page_size</c> read from a query string (an endpoint's, or a console page's).</summary>
+    public static Paging From(IQueryCollection query)
     {
-        var query = context.Request.Query;
         var (page, pageError) = Parse(query["page"], 1, int.MaxValue);
         var (size, sizeError) = Parse(query["page_size"], 1, MaxPageSize);
-        return ValueTask.FromResult(new Paging(page, size, pageError, sizeError));
+        return new Paging(page, size, pageError, sizeError);
     }
 
     public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -47,8 +45,8 @@ public abstract class ConsolePage : ComponentBase
     protected override async Task OnInitializedAsync()
     {
         Found = await Session.EnterAsync(Org, Ct) && await LoadAsync();
+        // A page not found renders NotFoundMessage, which answers 404.
         Loaded = true;
-        if (!Found && !HttpContext.Response.HasStarted) HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
     }
 
     /// <summary>Loads the page's data; false when what the URL names is not found.</summary>
@@ -106,10 +104,7 @@ public abstract class ConsolePage : ComponentBase
     /// </summary>
     protected async Task AuditAsync(string targetType, string verb, string? target, object? request = null)
     {
-        var fields = request is null ? null
-            : JsonSerializer.SerializeToNode(request, request.GetType(), Json.Value.SerializerOptions) is JsonObject sent
-                ? JsonSerializer.Serialize(sent.Where(p => p.Value is not null).Select(p => p.Key).ToArray())
-                : null;
+        var fields = AuditFilter.FieldNames(request, Json.Value.SerializerOptions);
         // A fresh context: the page's own may hold tracked entities from the change itself.
         await using var scope = ScopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
@@ -130,7 +125,7 @@ public abstract class ConsolePage : ComponentBase
     protected static int Offset(int page, int size) => (int)Math.Min(((long)Math.Max(page, 1) - 1) * size, int.MaxValue);
 
     /// <summary>The API's paging, read from this page's own query string (<c>page</c>, <c>page_size</c>).</summary>
-    protected ValueTask<Paging> PagingAsync() => Paging.BindAsync(HttpContext, null!);
+    protected Paging QueryPaging => Paging.From(HttpContext.Request.Query);
 
     /// <summary>After a successful post: the page again (or another), by GET, so a reload does not post twice.</summary>
     protected void Redirect(string url) => Navigation.NavigateTo(url);

@@ -26,7 +26,6 @@ public sealed class ConsoleSession(PodiumDb db, Tenant tenant, ConsolePermission
     /// <summary>Scopes this request to the organization; false when the user is not a member (the page shows not found).</summary>
     public async Task<bool> EnterAsync(string orgHandle, CancellationToken ct)
     {
-        if (tenant.IsResolved) return string.Equals(tenant.Organization.DomainHandle, orgHandle, StringComparison.Ordinal);
         var handle = orgHandle.Trim().ToLowerInvariant();
         return await TenantScope.ResolveAsync(db, tenant, Caller.UserId, m => m.Organization.DomainHandle == handle, ct);
     }

@@ -21,15 +21,7 @@ public sealed class BrowserApp : PodiumApp<Sqlite>
     public string? Unavailable { get; private set; }
 
     /// <summary>Where the tests leave their screenshots: artifacts/screenshots (ignored by git).</summary>
-    public static string ScreenshotFolder
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Podium.slnx"))) folder = folder.Parent;
-            return Path.Combine(folder?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
-        }
-    }
+    public static string ScreenshotFolder => Path.Combine(Repository.TryRoot ?? Path.GetTempPath(), "artifacts", "screenshots");
 
     public override async ValueTask InitializeAsync()
     {

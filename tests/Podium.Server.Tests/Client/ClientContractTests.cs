@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Podium.Client;
+using Podium.Server.Tests.Infrastructure;
 
 namespace Podium.Server.Tests.Client;
 
@@ -44,7 +45,7 @@ public sealed class ClientContractTests
     private static bool IsWireOnly(string schema) =>
         schema.StartsWith("EnvelopeOf", StringComparison.Ordinal) || schema is "ErrorEnvelope" or "JsonNode" or "JsonObject" or "JsonArray";
 
-    private static readonly JsonObject Schemas = OpenApiDocument.Load()["components"]!["schemas"]!.AsObject();
+    private static readonly JsonObject Schemas = Repository.OpenApiDocument()["components"]!["schemas"]!.AsObject();
 
     public static TheoryData<string> SchemaNames() => [.. Schemas.Select(s => s.Key).Where(s => !IsWireOnly(s)).Order()];
 
@@ -78,17 +79,5 @@ public sealed class ClientContractTests
         if (Renamed.TryGetValue(schema, out var renamed)) return renamed;
         var name = schema.EndsWith("Dto", StringComparison.Ordinal) ? schema[..^3] : schema;
         return typeof(PodiumClient).Assembly.GetType($"Podium.Client.{name}");
-    }
-}
-
-/// <summary>The committed OpenAPI document, found from the test's folder up to the repository root.</summary>
-public static class OpenApiDocument
-{
-    public static JsonNode Load()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Podium.slnx"))) folder = folder.Parent;
-        var path = Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Repository root not found."), "docs", "openapi.json");
-        return JsonNode.Parse(File.ReadAllText(path))!;
     }
 }

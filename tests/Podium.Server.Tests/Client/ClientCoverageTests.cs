@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Podium.Client;
+using Podium.Server.Tests.Infrastructure;
 
 namespace Podium.Server.Tests.Client;
 
@@ -58,7 +59,7 @@ public sealed class ClientCoverageTests
         Assert.NotEmpty(creates);
         Assert.All(creates, r => Assert.True(r.Headers.ContainsKey("Idempotency-Key")));
 
-        var document = OpenApiDocument.Load()["paths"]!.AsObject();
+        var document = Repository.OpenApiDocument()["paths"]!.AsObject();
         var missing = new List<string>();
         foreach (var (path, operations) in document)
         {

@@ -12,15 +12,7 @@ namespace Podium.Server.Tests.Http;
 /// </summary>
 public sealed class OpenApiTests(PodiumApp<Sqlite> app) : IClassFixture<PodiumApp<Sqlite>>
 {
-    private static string CommittedPath
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Podium.slnx"))) folder = folder.Parent;
-            return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Repository root not found."), "docs", "openapi.json");
-        }
-    }
+    private static string CommittedPath => Repository.OpenApiPath;
 
     private async Task<JsonNode> ServedAsync()
     {

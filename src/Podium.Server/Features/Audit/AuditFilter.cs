@@ -62,10 +62,7 @@ public sealed partial class AuditFilter(string targetType) : IEndpointFilter
         var named = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.Parameters
             .Select(p => p.Name).LastOrDefault(n => n != "action") is { } parameter ? http.Request.RouteValues[parameter]?.ToString() : null;
         var target = http.GetEndpoint()?.Metadata.GetMetadata<CreatesResource>() is not null ? created ?? named : named ?? created;
-        var fields = context.Arguments.FirstOrDefault(a => a?.GetType().Name.EndsWith("Request", StringComparison.Ordinal) == true) is { } request
-            && JsonSerializer.SerializeToNode(request, request.GetType(), json) is JsonObject sent
-                ? JsonSerializer.Serialize(sent.Where(p => p.Value is not null).Select(p => p.Key).ToArray())
-                : null;
+        var fields = FieldNames(context.Arguments.FirstOrDefault(a => a?.GetType().Name.EndsWith("Request", StringComparison.Ordinal) == true), json);
 
         await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
@@ -75,6 +72,12 @@ public sealed partial class AuditFilter(string targetType) : IEndpointFilter
             : await OwnersOrganizationsAsync(db, caller, target, ct: http.RequestAborted);
         await WriteAsync(db, http, organizations, caller, targetType, verb, target, fields);
     }
+
+    /// <summary>The names (never the values) of the fields a request set, as a JSON array; null without a request.</summary>
+    public static string? FieldNames(object? request, JsonSerializerOptions json) =>
+        request is not null && JsonSerializer.SerializeToNode(request, request.GetType(), json) is JsonObject sent
+            ? JsonSerializer.Serialize(sent.Where(p => p.Value is not null).Select(p => p.Key).ToArray())
+            : null;
 
     /// <summary>One entry per organization; shared with the console, whose actions are audited the same way.</summary>
     public static async Task WriteAsync(

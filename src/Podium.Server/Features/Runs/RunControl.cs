@@ -16,8 +16,6 @@ public static class RunControl
 {
     private static readonly RunStatus[] Live = [RunStatus.Pending, RunStatus.Running, RunStatus.Paused];
 
-    public static readonly string[] Actions = ["cancel", "pause", "resume", "retry"];
-
     /// <summary>Whether no task of a run in this status will change again.</summary>
     public static bool IsFinished(RunStatus status) =>
         status is RunStatus.Completed or RunStatus.PartiallyCompleted or RunStatus.Failed or RunStatus.Cancelled;
@@ -29,6 +27,8 @@ public static class RunControl
         ["resume"] = ResumeAsync,
         ["retry"] = RetryAsync,
     };
+
+    public static IReadOnlyCollection<string> Actions => Controls.Keys;
 
     /// <summary>
     /// One control action with its events, in one transaction, then wakes the engine: what the API's

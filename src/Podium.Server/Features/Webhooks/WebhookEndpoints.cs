@@ -57,7 +57,11 @@ public sealed record WebhookDto(
 
 public sealed record DeliveryDto(
     long Id, string EventId, string EventType, WebhookDeliveryStatus Status, int Attempts, int? LastStatusCode, int? LastLatencyMs,
-    string? LastError, DateTime NextAttemptAt, DateTime CreatedAt, DateTime? DeliveredAt);
+    string? LastError, DateTime NextAttemptAt, DateTime CreatedAt, DateTime? DeliveredAt)
+{
+    public static readonly System.Linq.Expressions.Expression<Func<WebhookDelivery, DeliveryDto>> Projection = d => new DeliveryDto(
+        d.Id, d.Event.EventId, d.Event.Type, d.Status, d.Attempts, d.LastStatusCode, d.LastLatencyMs, d.LastError, d.NextAttemptAt, d.CreatedAt, d.DeliveredAt);
+}
 
 public static class WebhookEndpoints
 {
@@ -142,8 +146,7 @@ public static class WebhookEndpoints
             deliveries = deliveries.Where(d => d.Status == wanted);
         }
         var page = await paging.Apply(deliveries.OrderByDescending(d => d.Id))
-            .Select(d => new DeliveryDto(d.Id, d.Event.EventId, d.Event.Type, d.Status, d.Attempts, d.LastStatusCode, d.LastLatencyMs, d.LastError,
-                d.NextAttemptAt, d.CreatedAt, d.DeliveredAt))
+            .Select(DeliveryDto.Projection)
             .ToListAsync(ct);
         return Api.List("Deliveries fetched successfully", page, await deliveries.CountAsync(ct));
     }
@@ -172,7 +175,6 @@ public static class WebhookEndpoints
 
     private static Task<DeliveryDto> ReadAsync(PodiumDb db, long id, CancellationToken ct) =>
         db.WebhookDeliveries.AsNoTracking().Where(d => d.Id == id)
-            .Select(d => new DeliveryDto(d.Id, d.Event.EventId, d.Event.Type, d.Status, d.Attempts, d.LastStatusCode, d.LastLatencyMs, d.LastError,
-                d.NextAttemptAt, d.CreatedAt, d.DeliveredAt))
+            .Select(DeliveryDto.Projection)
             .SingleAsync(ct);
 }
