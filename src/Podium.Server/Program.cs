@@ -4,7 +4,8 @@ using Podium.Server.Admin;
 if (args is ["admin", .. var adminArgs])
     return await AdminCommands.RunAsync(adminArgs, Console.Out, Console.Error);
 
-var builder = WebApplication.CreateBuilder(ServerSetup.TranslateFlags(args));
+var flags = ServerSetup.TranslateFlags(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = flags, ContentRootPath = StartupDefaults.ContentRoot(flags) });
 builder.AddPodium();
 var app = builder.Build();
 app.UsePodium();

@@ -41,8 +41,8 @@ public static class ServerSetup
     {
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls(DefaultUrl);
-        if (!builder.Environment.IsDevelopment())
-            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        builder.Configuration.AddBuiltInDefaults();
+        builder.Logging.ChooseLogFormat(builder.Configuration);
 
         // First among hosted services: the schema must exist before anything (the Data Protection
         // key ring, the engine) reads the database.

@@ -37,7 +37,7 @@ public sealed class AdminContext : IAsyncDisposable
     public static async Task<AdminContext> OpenAsync(
         IEnumerable<KeyValuePair<string, string?>> settings, TextWriter output, TextWriter error, bool json, CancellationToken ct)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = StartupDefaults.ContentRoot([]) });
         builder.Configuration.AddInMemoryCollection(settings);
         // Admin output is for scripts: framework logging stays out of stdout.
         builder.Logging.ClearProviders();
