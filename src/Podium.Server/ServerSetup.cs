@@ -23,6 +23,7 @@ using Podium.Server.Features.Tasks;
 using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 using Podium.Server.Observability;
+using Podium.Server.Outbound;
 using Podium.Server.WebConsole;
 
 namespace Podium.Server;
@@ -67,7 +68,8 @@ public static class ServerSetup
         builder.Services.AddScoped<DocumentImport>();
         builder.Services.AddScoped<WebhookOutbox>();
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
-        builder.Services.AddHttpClient(WebhookSender.ClientName);
+        builder.Services.AddRequestLimits();
+        builder.Services.AddOutboundClient(WebhookSender.ClientName, TimeSpan.FromMinutes(2));
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         builder.AddEngine();

@@ -73,7 +73,7 @@ public static class AdminCommands
         {
             var request = new CreateOrganizationRequest(parse.GetValue(name)!, parse.GetValue(handle)!, parse.GetValue(domain),
                 DefaultPhoneRegion: parse.GetValue(region), Timezone: parse.GetValue(timezone));
-            if (AdminContext.Check(request) is { } invalid) return context.Fail(invalid);
+            if (context.Check(request) is { } invalid) return context.Fail(invalid);
             var created = await OrganizationOperations.CreateAsync(context.Db, request, null, context.Now, ct);
             return context.Finish(created, o => (OrganizationDto.From(o, Role.Admin), $"Created organization {o.DomainHandle} (token {o.Token})."));
         });
@@ -88,7 +88,7 @@ public static class AdminCommands
         Run(command, settings, async (parse, context, ct) =>
         {
             var request = new CreateUserRequest(parse.GetValue(email)!, parse.GetValue(name)!);
-            if (AdminContext.Check(request) is { } invalid) return context.Fail(invalid);
+            if (context.Check(request) is { } invalid) return context.Fail(invalid);
             var created = await UserOperations.CreateAsync(context.Db, request, context.Now, ct);
             return context.Finish(created, u => (new UserDto(u.Id, u.Email, u.FullName, u.CreatedAt), $"Created user {u.Email} (id {u.Id})."));
         });
@@ -106,7 +106,7 @@ public static class AdminCommands
             var organization = await FindOrganizationAsync(context, parse.GetValue(org)!, ct);
             if (organization is null) return context.Fail("Organization not found");
             var request = new AddMemberRequest(parse.GetValue(email)!, parse.GetValue(role));
-            if (AdminContext.Check(request) is { } invalid) return context.Fail(invalid);
+            if (context.Check(request) is { } invalid) return context.Fail(invalid);
             var added = await MemberOperations.AddAsync(context.Db, organization.Id, request, context.Now, ct);
             return context.Finish(added, m => (m, $"Added {m.Email} to {organization.DomainHandle} as {m.Role.ToString().ToLowerInvariant()}."));
         });
@@ -125,7 +125,7 @@ public static class AdminCommands
             var user = await context.Db.Users.FirstOrDefaultAsync(u => u.Email == address, ct);
             if (user is null) return context.Fail("User not found");
             var request = new CreateApiKeyRequest(parse.GetValue(name), parse.GetValue(days));
-            if (AdminContext.Check(request) is { } invalid) return context.Fail(invalid);
+            if (context.Check(request) is { } invalid) return context.Fail(invalid);
             var key = await ApiKeyOperations.IssueAsync(context.Db, user.Id, request, context.Now, ct);
             return context.Report(new { key = key.Key }, key.Key);
         });
@@ -147,7 +147,7 @@ public static class AdminCommands
             if (organization is null) return context.Fail("Organization not found");
             var request = new CreateSpaceRequest(parse.GetValue(name)!, PrivacyType: parse.GetValue(privacy),
                 SpaceType: parse.GetValue(spaceType), ContentType: parse.GetValue(contentType), AgentHandle: parse.GetValue(agent));
-            if (AdminContext.Check(request) is { } invalid) return context.Fail(invalid);
+            if (context.Check(request) is { } invalid) return context.Fail(invalid);
             var created = await SpaceOperations.CreateAsync(context.Db, organization.Id, request, null, context.Now, ct);
             if (created.Error is not null) return context.Fail(created.Error);
             var space = await context.Db.Spaces.AsNoTracking().Where(s => s.Id == created.Value!.Id).Select(SpaceDto.Projection).SingleAsync(ct);
@@ -172,7 +172,7 @@ public static class AdminCommands
             if (organization is null) return context.Fail("Organization not found");
             var request = new CreateAgentRequest(parse.GetValue(name)!, parse.GetValue(handle), State: parse.GetValue(state),
                 SpaceToken: parse.GetValue(space), Runtime: new AgentRuntimeRequest(parse.GetValue(runtime), parse.GetValue(url)));
-            if (AdminContext.Check(request) is { } invalid) return context.Fail(invalid);
+            if (context.Check(request) is { } invalid) return context.Fail(invalid);
             var created = await AgentOperations.CreateAsync(context.Db, context.Protection, organization.Id, request, context.Now, ct);
             if (created.Error is not null) return context.Fail(created.Error);
             var (entity, secret) = created.Value;

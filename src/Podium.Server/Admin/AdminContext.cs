@@ -43,6 +43,7 @@ public sealed class AdminContext : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.AddPodiumDatabase();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddRequestLimits();
         var context = new AdminContext(builder.Build(), output, error, json);
         if (context._host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.AutoMigrate)
             await context.Db.Database.MigrateAsync(ct);
@@ -68,12 +69,7 @@ public sealed class AdminContext : IAsyncDisposable
     public int Fail(string message) => Fail(new ApiError(StatusCodes.Status400BadRequest, message));
 
     /// <summary>Runs the same checks as the HTTP endpoint; null when the request is valid.</summary>
-    public static ApiError? Check(IValidatable request)
-    {
-        var errors = new ValidationErrors();
-        request.Validate(errors);
-        return errors.Any ? Api.Validation(errors.ToDictionary()) : null;
-    }
+    public ApiError? Check(IValidatable request) => RequestValidation.Refusal(request, _host.Services.GetRequiredService<RequestLimits>());
 
     public int Finish<T>(Outcome<T> outcome, Func<T, (object Json, string Human)> describe)
     {

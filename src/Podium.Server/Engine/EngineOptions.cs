@@ -35,6 +35,32 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The most of this process's slots one organization may hold, as a fraction of
+    /// <see cref="MaxConcurrentTasks"/>: the rest stays free for other organizations' due work.
+    /// </summary>
+    [Range(0.01, 1.0)]
+    public double OrganizationShare { get; set; } = 0.75;
+
+    /// <summary>The highest <c>max_concurrency</c> a tenant may give an agent.</summary>
+    [Range(1, 100_000)]
+    public int MaxAgentConcurrency { get; set; } = 500;
+
+    /// <summary>The highest <c>max_concurrency</c> a tenant may give a space.</summary>
+    [Range(1, 100_000)]
+    public int MaxSpaceConcurrency { get; set; } = 500;
+
+    /// <summary>The longest <c>runtime.timeout_seconds</c> a tenant may give a webhook agent.</summary>
+    [Range(1, 3600)]
+    public int MaxAgentTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>The longest <c>simulation.latency_ms</c> a tenant may give a simulated agent.</summary>
+    [Range(0, 3_600_000)]
+    public int MaxSimulatedLatencyMs { get; set; } = 60_000;
+
+    /// <summary>Slots one organization may hold on this process (at least one).</summary>
+    public int SlotsPerOrganization => Math.Max(1, (int)(MaxConcurrentTasks * OrganizationShare));
+
     public string ResolvedNodeId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 
     public string Node => NodeId ?? ResolvedNodeId;

@@ -1,5 +1,5 @@
 using Podium.Server.Engine.Runtimes;
-using Polly;
+using Podium.Server.Outbound;
 
 namespace Podium.Server.Engine;
 
@@ -18,10 +18,9 @@ public static class EngineSetup
         builder.Services.AddSingleton<IAgentRuntime, WebhookRuntime>();
         builder.Services.AddSingleton<Dispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Dispatcher>());
-        // Attempts are retried by the engine's policy (by outcome, with backoff), never inside one
-        // attempt: the pipeline only bounds the whole exchange, as a backstop to the per-agent timeout.
-        builder.Services.AddHttpClient(WebhookRuntime.ClientName)
-            .AddResilienceHandler("agent-webhooks", pipeline => pipeline.AddTimeout(TimeSpan.FromMinutes(11)));
+        // Attempts are retried by the engine's policy (by outcome, with backoff); inside one attempt only
+        // a connection that failed before any answer is tried again. The per-agent timeout is the caller's.
+        builder.Services.AddOutboundClient(WebhookRuntime.ClientName, TimeSpan.FromMinutes(11));
         return builder;
     }
 }

@@ -78,12 +78,9 @@ public abstract class ConsolePage : ComponentBase
     /// </summary>
     protected async Task<T?> CallAsync<T>(IValidatable? request, Func<Task<IResult>> handler)
     {
-        var errors = new ValidationErrors();
-        request?.Validate(errors);
-        NulCharacters.Check(request, "", errors);
-        if (errors.Any)
+        if (RequestValidation.Refusal(request, Limits) is { } invalid)
         {
-            Show(Api.Validation(errors.ToDictionary()));
+            Show(invalid);
             return default;
         }
         switch (await handler())
@@ -114,6 +111,8 @@ public abstract class ConsolePage : ComponentBase
     [Inject] private IOptions<JsonOptions> Json { get; set; } = null!;
 
     [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = null!;
+
+    [Inject] private RequestLimits Limits { get; set; } = null!;
 
     /// <summary>
     /// A page number from the query string, read as text: a typed query parameter that does not parse

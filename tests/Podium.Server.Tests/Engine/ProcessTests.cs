@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Server.Admin;
@@ -20,7 +23,7 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
         using var folder = new TempFolder();
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Delay = TimeSpan.FromMilliseconds(20);
-        var setup = await SeedAsync(database, receiver);
+        var setup = await SeedAsync(database, receiver.Url);
         receiver.Secret = setup.Secret!;
 
         var first = ServerProcess.Start(database, folder.Path, FastEngine);
@@ -60,7 +63,7 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
         using var folder = new TempFolder();
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Delay = TimeSpan.FromSeconds(20);
-        var setup = await SeedAsync(database, receiver);
+        var setup = await SeedAsync(database, receiver.Url);
         receiver.Secret = setup.Secret!;
         string[] longLease = ["--no-demo", "--Engine:LeaseDuration=00:10:00", "--Engine:ShutdownGrace=00:00:01", "--Engine:PollInterval=00:00:00.100"];
 
@@ -85,6 +88,49 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
         Assert.Equal("completed", run["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task FourAgentAnswersOf60MB_FailWithAClearReason_AndPeakMemoryStaysFlat()
+    {
+        await using var database = await CreateDatabaseAsync();
+        using var folder = new TempFolder();
+        var huge = false;
+        await using var agent = await LoopbackServer.StartAsync(a => a.MapPost("/agent", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "application/json";
+            if (!huge)
+            {
+                await context.Response.WriteAsync("""{"outcome": "completed", "output": {"call_status": "completed"}}""");
+                return;
+            }
+            var chunk = Encoding.ASCII.GetBytes(new string(' ', 64 * 1024));
+            try
+            {
+                for (var sent = 0; sent < 60 * 1024 * 1024; sent += chunk.Length)
+                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException)
+            {
+                // Podium hung up once it had read its limit.
+            }
+        }));
+        var setup = await SeedAsync(database, LoopbackServer.Address(agent) + "/agent");
+        await using var server = ServerProcess.Start(database, folder.Path, FastEngine);
+        var client = await ClientAsync(server, setup);
+        await ApiAssert.Ok(await client.PatchJson($"{Prefix}/agents/{setup.Agent}/", new { max_concurrency = 4, retry = new { max_attempts = 1 } }), "Agent updated successfully");
+
+        // Warm up every path once with small answers; the peak so far is the baseline.
+        Assert.Equal("completed", (await WaitForRunAsync(client, setup.Space, await CreateRunAsync(client, setup.Space, setup.Agent, 4)))["status"]!.GetValue<string>());
+        var baseline = server.PeakResidentBytes();
+        huge = true;
+        var runId = await CreateRunAsync(client, setup.Space, setup.Agent, 4);
+        Assert.Equal("failed", (await WaitForRunAsync(client, setup.Space, runId))["status"]!.GetValue<string>());
+        var growth = server.PeakResidentBytes() - baseline;
+
+        var tasks = (await ApiAssert.Envelope(await client.GetAsync($"{Prefix}/spaces/{setup.Space}/runs/{runId}/tasks/"), HttpStatusCode.OK))["data"]!.AsArray();
+        Assert.All(tasks, t => Assert.Equal("The agent's answer is larger than 1 MiB.", t!["last_failure_reason"]!.GetValue<string>()));
+        Assert.True(growth < 120L * 1024 * 1024, $"peak resident memory grew by {growth / (1024 * 1024)} MB");
+    }
+
     /// <summary>
     /// Several processes need a shared server database, so this runs on PostgreSQL only (SQLite
     /// is one process's store): see <see cref="ProcessTestsOnPostgres"/>.
@@ -93,7 +139,7 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
     {
         await using var database = await CreateDatabaseAsync();
         using var folder = new TempFolder();
-        var setup = await SeedAsync(database, receiver: null);
+        var setup = await SeedAsync(database, agentUrl: null);
 
         await using var a = ServerProcess.Start(database, folder.Path, [.. FastEngine, "--Engine:NodeId=node-a"]);
         await using var b = ServerProcess.Start(database, folder.Path, [.. FastEngine, "--Engine:NodeId=node-b"]);
@@ -117,9 +163,10 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
     protected sealed record Setup(string Handle, string Key, string Space, string Agent, string? Secret);
 
     /// <summary>An org, an admin key, a contact space and a published agent, made with the admin commands.</summary>
-    private static async Task<Setup> SeedAsync(TDb database, WebhookReceiver? receiver)
+    private static async Task<Setup> SeedAsync(TDb database, string? agentUrl)
     {
         var settings = database.Settings();
+        settings["Outbound:AllowPrivateNetworks"] = "true";
         async Task<JsonNode> Admin(params string[] args)
         {
             using var output = new StringWriter();
@@ -131,9 +178,9 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
         await Admin("user", "create", "--email", "ops@crash.test", "--name", "Ops");
         await Admin("member", "add", "--org", "crash", "--email", "ops@crash.test", "--role", "admin");
         var key = (await Admin("key", "create", "--email", "ops@crash.test"))["key"]!.GetValue<string>();
-        var agent = receiver is null
+        var agent = agentUrl is null
             ? await Admin("agent", "create", "--org", "crash", "--handle", "crash-agent", "--name", "Sim", "--state", "published")
-            : await Admin("agent", "create", "--org", "crash", "--handle", "crash-agent", "--name", "Hook", "--state", "published", "--runtime", "webhook", "--url", receiver.Url);
+            : await Admin("agent", "create", "--org", "crash", "--handle", "crash-agent", "--name", "Hook", "--state", "published", "--runtime", "webhook", "--url", agentUrl);
         var space = await Admin("space", "create", "--org", "crash", "--name", "Calls", "--content-type", "contact", "--agent", "crash-agent");
         return new Setup("crash", key, space["token"]!.GetValue<string>(), "crash-agent", agent["webhook_secret"]?.GetValue<string>());
     }

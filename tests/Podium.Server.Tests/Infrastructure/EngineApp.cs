@@ -10,7 +10,7 @@ namespace Podium.Server.Tests.Infrastructure;
 /// The server on a fake clock with its engine loop off: a test moves time and runs the engine
 /// itself (<see cref="RunEngineAsync"/>), then asserts on what the API and the database say.
 /// </summary>
-public sealed class EngineApp<TDb> : PodiumApp<TDb> where TDb : TestDatabase, new()
+public class EngineApp<TDb> : PodiumApp<TDb> where TDb : TestDatabase, new()
 {
     /// <summary>Monday 7 December 2026, 10:00 UTC.</summary>
     public static readonly DateTimeOffset Start = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
@@ -47,4 +47,10 @@ public sealed class EngineApp<TDb> : PodiumApp<TDb> where TDb : TestDatabase, ne
         Clock.Advance(by);
         return RunEngineAsync();
     }
+}
+
+/// <summary>An engine app at the production default: no outbound request may reach a private or loopback address.</summary>
+public sealed class PublicOnlyEngineApp<TDb> : EngineApp<TDb> where TDb : TestDatabase, new()
+{
+    protected override bool AllowPrivateNetworks => false;
 }

@@ -3,12 +3,15 @@ using System.Text.Json.Nodes;
 
 namespace Podium.Server.Tests.Infrastructure;
 
-/// <summary>Base of the engine test classes: an organization, a contact space and helpers to run work.</summary>
-public abstract class EngineTests<TDb> : IClassFixture<EngineApp<TDb>> where TDb : TestDatabase, new()
+/// <summary>Base of the engine test classes on the usual engine app.</summary>
+public abstract class EngineTests<TDb>(EngineApp<TDb> app) : EngineTestBase<TDb>(app), IClassFixture<EngineApp<TDb>> where TDb : TestDatabase, new();
+
+/// <summary>An organization, a contact space and helpers to run work, on whichever engine app the test class uses.</summary>
+public abstract class EngineTestBase<TDb> where TDb : TestDatabase, new()
 {
     protected const string Prefix = "/api/v2/platform";
 
-    protected EngineTests(EngineApp<TDb> app)
+    protected EngineTestBase(EngineApp<TDb> app)
     {
         Assert.SkipWhen(app.Database.Unavailable is not null, app.Database.Unavailable ?? "");
         App = app;

@@ -30,9 +30,14 @@ public class PodiumApp<TDb> : WebApplicationFactory<Program>, IAsyncLifetime whe
         builder.UseSetting("RateLimiting:PerKeyPerMinute", "1000000");
         builder.UseSetting("RateLimiting:CreateTaskPerMinute", "1000000");
         builder.UseSetting("RateLimiting:PerIpPerMinute", "1000000");
+        // Test agents and receivers listen on loopback; the outbound policy itself is tested with it off.
+        builder.UseSetting("Outbound:AllowPrivateNetworks", AllowPrivateNetworks ? "true" : "false");
         builder.UseEnvironment("Testing");
         Configure(builder);
     }
+
+    /// <summary>Whether the server may call loopback and private addresses (its test agents listen on loopback).</summary>
+    protected virtual bool AllowPrivateNetworks => true;
 
     /// <summary>More configuration for a kind of test (a fake clock, the engine off).</summary>
     protected virtual void Configure(IWebHostBuilder builder)

@@ -49,6 +49,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Podium.Server.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
+        // Test agents and receivers listen on loopback.
+        start.Environment["Outbound__AllowPrivateNetworks"] = "true";
         foreach (var (key, value) in database.Settings())
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         return start;
@@ -80,6 +82,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Now listening on: (http://[0-9.:]+)")]
     private static partial Regex ListeningPattern();
+
+    /// <summary>The process's peak resident memory so far (VmHWM), in bytes.</summary>
+    public long PeakResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
 
     /// <summary>Sends SIGTERM, as a service manager would, and waits for the process to end.</summary>
     public async Task StopGracefullyAsync()

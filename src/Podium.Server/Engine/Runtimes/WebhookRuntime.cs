@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Podium.Data.Entities;
-
 using Podium.Server.Http;
+using Podium.Server.Outbound;
 
 namespace Podium.Server.Engine.Runtimes;
 
@@ -13,13 +14,16 @@ namespace Podium.Server.Engine.Runtimes;
 /// An agent behind an HTTP endpoint. Each attempt is POSTed to the agent's URL, signed with the
 /// agent's secret (<c>Podium-Signature: t=&lt;unix&gt;,v1=&lt;hex HMAC-SHA256 of "t.body"&gt;</c>). A 200 with
 /// an <c>output</c> finishes the attempt; a 202 means the agent will post the result to <c>callback_url</c>.
-/// Timeouts, network errors and error statuses are failed attempts for the retry policy.
+/// Timeouts, network errors and error statuses are failed attempts for the retry policy. The answer is
+/// read up to <see cref="MaxAnswerBytes"/>.
 /// </summary>
 public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionProvider protection, PublicAddress address, TimeProvider clock) : IAgentRuntime
 {
     public const string ClientName = "agent-webhooks";
     public const string SignatureHeader = WebhookSignature.Header;
     public const string SecretPurpose = "Podium.Agents.WebhookSecret";
+
+    public const int MaxAnswerBytes = 1024 * 1024;
 
     public AgentRuntime Kind => AgentRuntime.Webhook;
 
@@ -51,10 +55,13 @@ public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionPr
         timeout.CancelAfter(TimeSpan.FromSeconds(attempt.Settings.TimeoutSeconds));
         try
         {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             if (response.StatusCode == HttpStatusCode.Accepted) return AgentResult.Later();
             if (!response.IsSuccessStatusCode) return AgentResult.Failure($"The agent answered HTTP {(int)response.StatusCode}.");
-            return Read(await response.Content.ReadAsStringAsync(timeout.Token));
+            var answer = await BoundedBody.ReadAsync(response, MaxAnswerBytes, timeout.Token);
+            return answer is null
+                ? AgentResult.Failure($"The agent's answer is larger than {BoundedBody.Describe(MaxAnswerBytes)}.")
+                : Read(Encoding.UTF8.GetString(answer));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -62,7 +69,7 @@ public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionPr
         }
         catch (HttpRequestException e)
         {
-            return AgentResult.Failure($"The agent could not be reached: {e.HttpRequestError}.");
+            return AgentResult.Failure($"The agent could not be reached: {OutboundClients.Reason(e)}");
         }
     }
 

@@ -12,8 +12,9 @@ public sealed record AgentRuntimeRequest(AgentRuntime Type, string? Url = null, 
     {
         if (Type == AgentRuntime.Webhook && Url is null) errors.Add("runtime.url", "A webhook agent needs a url.");
         if (Type == AgentRuntime.Simulated && Url is not null) errors.Add("runtime.url", "Only a webhook agent takes a url.");
-        Rules.HttpUrl(errors, "runtime.url", Url);
-        if (TimeoutSeconds is < 1 or > 600) errors.Add("runtime.timeout_seconds", "Must be from 1 to 600.");
+        Rules.OutboundUrl(errors, "runtime.url", Url);
+        var maxTimeout = errors.Limits.Engine.MaxAgentTimeoutSeconds;
+        if (TimeoutSeconds < 1 || TimeoutSeconds > maxTimeout) errors.Add("runtime.timeout_seconds", $"Must be from 1 to {maxTimeout} (this server's ceiling).");
     }
 }
 
@@ -32,11 +33,12 @@ public static class AgentSettingsInput
     private static readonly string[] DayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
     private static readonly string[] RetryOutcomes = ["busy", "no_answer", "failed"];
 
-    public static void Validate(ValidationErrors errors, AgentRuntimeRequest? runtime, int? maxConcurrency,
+    public static void Validate(ValidationErrors errors, AgentRuntimeRequest? runtime, int? concurrency,
         CallingHoursRequest? hours, RetryRequest? retry, SimulationRequest? simulation)
     {
         runtime?.Validate(errors);
-        if (maxConcurrency is < 1 or > 10_000) errors.Add("max_concurrency", "Must be from 1 to 10000.");
+        var maxConcurrency = errors.Limits.Engine.MaxAgentConcurrency;
+        if (concurrency < 1 || concurrency > maxConcurrency) errors.Add("max_concurrency", $"Must be from 1 to {maxConcurrency} (this server's ceiling).");
         for (var i = 0; i < hours?.Days?.Count; i++)
             if (!DayNames.Contains(hours.Days[i])) errors.Add($"calling_hours.days[{i}]", "Use mon, tue, wed, thu, fri, sat or sun.");
         for (var i = 0; i < hours?.Ranges?.Count; i++)
@@ -52,7 +54,8 @@ public static class AgentSettingsInput
         for (var i = 0; i < retry?.On?.Count; i++)
             if (!RetryOutcomes.Contains(retry.On[i])) errors.Add($"retry.on[{i}]", "Use busy, no_answer or failed.");
         if (simulation is null) return;
-        if (simulation.LatencyMs is < 0 or > 600_000) errors.Add("simulation.latency_ms", "Must be from 0 to 600000.");
+        var maxLatency = errors.Limits.Engine.MaxSimulatedLatencyMs;
+        if (simulation.LatencyMs < 0 || simulation.LatencyMs > maxLatency) errors.Add("simulation.latency_ms", $"Must be from 0 to {maxLatency} (this server's ceiling).");
         if (simulation.TranscriptTurns is < 2 or > 50) errors.Add("simulation.transcript_turns", "Must be from 2 to 50.");
         foreach (var (name, rate) in new[] { ("busy_rate", simulation.BusyRate), ("no_answer_rate", simulation.NoAnswerRate), ("fail_rate", simulation.FailRate) })
             if (rate is < 0 or > 1) errors.Add($"simulation.{name}", "Must be a fraction from 0 to 1.");

@@ -47,10 +47,22 @@ public static partial class Rules
             errors.Add(field, "Enter a valid email address.");
     }
 
-    public static void HttpUrl(ValidationErrors errors, string field, string? value)
+    public static void HttpUrl(ValidationErrors errors, string field, string? value) => ParseHttpUrl(errors, field, value);
+
+    /// <summary>A URL Podium will call on the tenant's behalf: http(s), and not an address the outbound policy refuses.</summary>
+    public static void OutboundUrl(ValidationErrors errors, string field, string? value)
     {
-        if (value is null) return;
-        if (value.Length > 2000 || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            errors.Add(field, "Enter a valid http or https URL.");
+        if (ParseHttpUrl(errors, field, value) is { } uri && errors.Limits.Outbound.RefusalOf(uri) is { } kind)
+            errors.Add(field, $"Podium does not call {kind} addresses on a tenant's behalf"
+                + (errors.Limits.Outbound.AllowsPrivateNetworks ? "." : " (the operator can allow private networks with Outbound:AllowPrivateNetworks)."));
+    }
+
+    private static Uri? ParseHttpUrl(ValidationErrors errors, string field, string? value)
+    {
+        if (value is null) return null;
+        if (value.Length <= 2000 && Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            return uri;
+        errors.Add(field, "Enter a valid http or https URL.");
+        return null;
     }
 }

@@ -17,7 +17,8 @@ public static class SpaceVocabulary
 
     public static void Concurrency(ValidationErrors errors, int? value)
     {
-        if (value is < 1 or > 100_000) errors.Add("max_concurrency", "Must be from 1 to 100000.");
+        var max = errors.Limits.Engine.MaxSpaceConcurrency;
+        if (value < 1 || value > max) errors.Add("max_concurrency", $"Must be from 1 to {max} (this server's ceiling).");
     }
 
     public static void Common(ValidationErrors errors, string? description, string? logo, string? spaceType, string? contentType, IReadOnlyList<string>? members)

@@ -19,7 +19,7 @@ public sealed record CreateWebhookRequest(string? Url = null, IReadOnlyList<stri
     public void Validate(ValidationErrors errors)
     {
         errors.Required("url", Url);
-        Rules.HttpUrl(errors, "url", Url);
+        Rules.OutboundUrl(errors, "url", Url);
         WebhookRules.Check(errors, EventTypes, Description);
     }
 }
@@ -29,7 +29,7 @@ public sealed record UpdateWebhookRequest(string? Url = null, IReadOnlyList<stri
 {
     public void Validate(ValidationErrors errors)
     {
-        Rules.HttpUrl(errors, "url", Url);
+        Rules.OutboundUrl(errors, "url", Url);
         WebhookRules.Check(errors, EventTypes, Description);
     }
 }

@@ -9,6 +9,7 @@ using Podium.Data.Entities;
 using Podium.Server.Engine;
 using Podium.Server.Http;
 using Podium.Server.Observability;
+using Podium.Server.Outbound;
 
 namespace Podium.Server.Features.Webhooks;
 
@@ -45,6 +46,7 @@ public sealed partial class WebhookSender(
     public const string SecretPurpose = "Podium.Webhooks.Secret";
     public const string SignatureHeader = WebhookSignature.Header;
     private const int BatchSize = 64;
+    public const int MaxAnswerBytes = 64 * 1024;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -115,11 +117,15 @@ public sealed partial class WebhookSender(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var status = (int)response.StatusCode;
+            // The answer's body says nothing Podium needs; it is read (within bounds) only so the exchange completes.
+            var answered = await BoundedBody.ReadAsync(response, MaxAnswerBytes, timeout.Token) is not null;
             var latency = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (!answered) return new Sent(status, latency, $"The receiver's answer is larger than {BoundedBody.Describe(MaxAnswerBytes)}.");
             return response.IsSuccessStatusCode
-                ? new Sent((int)response.StatusCode, latency, null)
-                : new Sent((int)response.StatusCode, latency, $"The receiver answered HTTP {(int)response.StatusCode}.");
+                ? new Sent(status, latency, null)
+                : new Sent(status, latency, $"The receiver answered HTTP {status}.");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -127,7 +133,7 @@ public sealed partial class WebhookSender(
         }
         catch (HttpRequestException e)
         {
-            return new Sent(null, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, $"The receiver could not be reached: {e.HttpRequestError}.");
+            return new Sent(null, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds, $"The receiver could not be reached: {OutboundClients.Reason(e)}");
         }
     }
 
