@@ -34,16 +34,16 @@ internal sealed class RunTaskConfiguration : IEntityTypeConfiguration<RunTask>
         b.Property(e => e.TaskId).HasMaxLength(33);
         b.Property(e => e.DocumentId).HasMaxLength(255);
         b.Property(e => e.RefId).HasMaxLength(255);
-        b.Property(e => e.Input).HasMaxLength(100000);
-        b.Property(e => e.Output).HasMaxLength(1000000);
+        b.Property(e => e.Input).HasMaxLength(ColumnLengths.TaskInput);
+        b.Property(e => e.Output).HasMaxLength(ColumnLengths.TaskOutput);
         b.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(e => e.ExecutionType).HasConversion<string>().HasMaxLength(16);
         b.Property(e => e.Phone).HasMaxLength(20);
         b.Property(e => e.RecipientTimeZone).HasMaxLength(64);
         b.Property(e => e.LeaseOwner).HasMaxLength(128);
-        b.Property(e => e.LastFailureReason).HasMaxLength(1000);
-        b.Property(e => e.Outcome).HasMaxLength(32);
-        b.Property(e => e.Disposition).HasMaxLength(64);
+        b.Property(e => e.LastFailureReason).HasMaxLength(ColumnLengths.FailureReason);
+        b.Property(e => e.Outcome).HasMaxLength(ColumnLengths.Outcome);
+        b.Property(e => e.Disposition).HasMaxLength(ColumnLengths.Disposition);
         b.HasIndex(e => e.TaskId).IsUnique();
         b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Id });
         b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Status, e.Id });
@@ -64,11 +64,11 @@ internal sealed class TaskAttemptConfiguration : IEntityTypeConfiguration<TaskAt
     public void Configure(EntityTypeBuilder<TaskAttempt> b)
     {
         b.Property(e => e.Node).HasMaxLength(128);
-        b.Property(e => e.Outcome).HasMaxLength(32);
-        b.Property(e => e.Error).HasMaxLength(1000);
+        b.Property(e => e.Outcome).HasMaxLength(ColumnLengths.Outcome);
+        b.Property(e => e.Error).HasMaxLength(ColumnLengths.FailureReason);
         b.Property(e => e.CallId).HasMaxLength(40);
         b.Property(e => e.CallerNumber).HasMaxLength(20);
-        b.Property(e => e.EndReason).HasMaxLength(64);
+        b.Property(e => e.EndReason).HasMaxLength(ColumnLengths.EndReason);
         b.HasIndex(e => new { e.OrganizationId, e.TaskId, e.Number });
         // Call logs: one organization's finished calls, newest first.
         b.HasIndex(e => new { e.OrganizationId, e.StartedAt, e.Id });

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes;
 
 namespace Podium.Server.Engine;
@@ -16,7 +17,7 @@ public sealed record CallFacts(string? EndReason, string? Disposition, int? Succ
         var postCall = output?["post_call_data"] as JsonObject;
         var endReason = Text(output?["call_end_reason"]) ?? (result.Outcome == "completed" ? null : result.Outcome);
         var disposition = result.Outcome == "completed" ? Text(postCall?["outcome"])?.ToLowerInvariant() : null;
-        return new CallFacts(Clip(endReason, 64), Clip(disposition, 64), Score(postCall?["success_score"]));
+        return new CallFacts(ColumnText.Clip(endReason, ColumnLengths.EndReason), ColumnText.Clip(disposition, ColumnLengths.Disposition), Score(postCall?["success_score"]));
     }
 
     private static string? Text(JsonNode? node) =>
@@ -27,6 +28,4 @@ public sealed record CallFacts(string? EndReason, string? Disposition, int? Succ
             && double.TryParse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out var score) && score is >= 0 and <= 100
             ? (int)Math.Round(score)
             : null;
-
-    private static string? Clip(string? text, int max) => text is null ? null : text[..Math.Min(text.Length, max)];
 }

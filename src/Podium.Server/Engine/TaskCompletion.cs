@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Data;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Features.Webhooks;
 using Podium.Server.Observability;
@@ -20,9 +21,39 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
 {
     private static readonly string[] TenantOnly = [PodiumDb.Filters.Tenant];
 
+    /// <summary>
+    /// Records <paramref name="result"/>, or, when the database refuses it for good (a value it cannot
+    /// hold), a failed attempt saying so: a result that cannot be stored must never leave the task to be
+    /// claimed and executed (a call placed) again.
+    /// </summary>
     /// <param name="owner">The lease holder recording the result; null for a callback.</param>
     /// <returns>False when the task had moved on and the result was not recorded.</returns>
     public async Task<bool> RecordAsync(long taskId, int attempt, AgentResult result, AgentSettings settings, string? owner, CancellationToken ct)
+    {
+        try
+        {
+            return await WriteAsync(taskId, attempt, Storable(result), settings, owner, ct);
+        }
+        catch (Exception e) when (DatabaseErrors.IsPermanent(e))
+        {
+            db.ChangeTracker.Clear();
+            var reason = $"The result could not be stored: {(e.InnerException ?? e).Message}";
+            return await WriteAsync(taskId, attempt, AgentResult.Failure(ColumnText.Clip(reason, ColumnLengths.FailureReason)), settings, owner, ct);
+        }
+    }
+
+    /// <summary>The result as the columns can hold it: a known outcome, an output that fits, texts clipped.</summary>
+    private static AgentResult Storable(AgentResult result)
+    {
+        if (result.Accepted) return result;
+        if (!AgentResult.Outcomes.Contains(result.Outcome))
+            return AgentResult.UnknownOutcome(result.Outcome);
+        if (result.Output?.ToJsonString().Length > ColumnLengths.TaskOutput)
+            return AgentResult.Failure($"The agent's output is longer than {ColumnLengths.TaskOutput:N0} characters once stored.");
+        return result with { Error = ColumnText.Clip(result.Error, ColumnLengths.FailureReason) };
+    }
+
+    private async Task<bool> WriteAsync(long taskId, int attempt, AgentResult result, AgentSettings settings, string? owner, CancellationToken ct)
     {
         var now = EngineClock.Now(clock);
         var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly)
@@ -44,7 +75,7 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
         var status = !failed ? TaskStatus.Completed : retry ? TaskStatus.Scheduled : TaskStatus.Failed;
         var due = retry ? now + RetryPolicy.Delay(attempt - state.RetryBaseAttempt, settings, Random.Shared) : now;
         var output = result.Output?.ToJsonString();
-        var reason = failed ? result.Error ?? result.Outcome : null;
+        var reason = failed ? ColumnText.Clip(result.Error ?? result.Outcome, ColumnLengths.FailureReason) : null;
         var call = CallFacts.From(result);
         var period = now.Year * 100 + now.Month;
 

@@ -1,10 +1,10 @@
-using System.Data.Common;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Data;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Observability;
 using Polly;
@@ -25,11 +25,14 @@ public sealed partial class TaskExecutor(
 {
     public const string CallbackPurpose = "Podium.Tasks.Callback";
 
-    /// <summary>A result is worth a few tries: a busy database must not cost a finished call.</summary>
+    /// <summary>
+    /// A result is worth a few tries when the database is busy or unreachable: that must not cost a
+    /// finished call. An error that would only repeat is the completion's to turn into a failed attempt.
+    /// </summary>
     private readonly ResiliencePipeline _recording = new ResiliencePipelineBuilder { TimeProvider = clock }
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<DbException>(),
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(DatabaseErrors.IsTransient),
             MaxRetryAttempts = 4,
             BackoffType = DelayBackoffType.Exponential,
             Delay = TimeSpan.FromMilliseconds(200),
@@ -80,9 +83,9 @@ public sealed partial class TaskExecutor(
             }, CancellationToken.None);
             if (!recorded) LogResultDiscarded(logger, task.TaskId, task.Attempt);
         }
-        catch (DbException e)
+        catch (Exception e) when (DatabaseErrors.IsDatabaseError(e))
         {
-            // The lease lapses and the attempt runs again, with the same idempotency key.
+            // The database stayed out of reach: the lease lapses and the attempt runs again, with the same idempotency key.
             LogRecordFailed(logger, e, task.TaskId, task.Attempt);
         }
     }

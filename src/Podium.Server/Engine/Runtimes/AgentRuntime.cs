@@ -37,6 +37,9 @@ public sealed record AgentResult(string Outcome, JsonObject? Output, long CostMi
     public static AgentResult Later() => new("accepted", null, 0, null, null, Accepted: true);
 
     public static AgentResult Failure(string error) => new("failed", null, 0, null, error);
+
+    public static AgentResult UnknownOutcome(string outcome) =>
+        Failure($"The agent reported an unknown outcome \"{ColumnText.Clip(outcome, 40)}\".");
 }
 
 /// <summary>An agent runtime: executes one attempt of one task.</summary>
