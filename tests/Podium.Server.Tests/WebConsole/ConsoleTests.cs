@@ -271,6 +271,38 @@ public abstract class ConsoleTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(a
     }
 
     [Fact]
+    public async Task APrivateSpace_IsNotFound_ForNonMembers_ThroughAnyConsoleUrl()
+    {
+        var (org, _, _) = await SetUpAsync();
+        var admin = org.Client(App, org.Admin);
+        var space = (await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/spaces/", new { name = "Secret", content_type = "contact", privacy_type = "private" }),
+            HttpStatusCode.Created))["data"]!["token"]!.GetValue<string>();
+        var agent = (await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/agents/", new { name = "Bound", state = "published", space_token = space, simulation = new { latency_ms = 0 } }),
+            HttpStatusCode.Created))["data"]!["handle"]!.GetValue<string>();
+        var run = (await ApiAssert.Ok(await admin.PostJson($"{Prefix}/spaces/{space}/tasks/create/",
+            new { pilot = agent, documents = new[] { new { name = "Secret Person", contact_number = "+14155559876" } } }), "Task Created Successfully"))["data"]!;
+        await App.RunEngineAsync();
+        var (runId, taskId) = (run["run_id"]!.GetValue<string>(), run["task_ids"]![0]!.GetValue<string>());
+        var root = $"/console/{org.Handle}";
+
+        foreach (var outsider in new[] { org.Viewer, org.Member })
+        {
+            using var browser = await SignedInAsync(outsider);
+            foreach (var url in new[] { $"spaces/{space}", $"spaces/{space}/runs/new", $"spaces/{space}/runs/{runId}", $"spaces/{space}/runs/{runId}/progress", $"spaces/{space}/tasks/{taskId}", $"agents/{agent}" })
+            {
+                var (status, _, _) = await browser.GetAsync($"{root}/{url}");
+                Assert.True(status == HttpStatusCode.NotFound, $"{url} answered {status}");
+            }
+            foreach (var page in new[] { "spaces", "agents", "analytics", "telephony" })
+            {
+                var html = (await browser.GetAsync($"{root}/{page}")).Html;
+                foreach (var secret in new[] { space, agent, runId, taskId, "Secret Person", "+14155559876" })
+                    Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task EveryPage_Renders_ForAnAdmin()
     {
         var (org, space, agent, run, task) = await FinishedRunAsync();

@@ -7,7 +7,6 @@ using Podium.Data.Entities;
 using Podium.Server.Auth;
 using Podium.Server.Features.Billing;
 using Podium.Server.Features.CallLogs;
-using Podium.Server.Features.Spaces;
 using Podium.Server.Http;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
@@ -25,9 +24,9 @@ public static class AnalyticsEndpoints
     /// <c>space_token</c>), each a grouped query in the database.
     /// </summary>
     public static async Task<Results<ApiResponse<AnalyticsDto>, ApiError>> Get(
-        [FromQuery(Name = "space_token")] string? spaceToken, Tenant tenant, PodiumDb db, IOptions<BillingOptions> billing, CancellationToken ct)
+        [FromQuery(Name = "space_token")] string? spaceToken, PodiumDb db, IOptions<BillingOptions> billing, CancellationToken ct)
     {
-        var spaces = db.Spaces.AsNoTracking().VisibleTo(tenant);
+        var spaces = db.Spaces.AsNoTracking();
         if (spaceToken is not null)
         {
             var space = await spaces.Where(s => s.Token == spaceToken).Select(s => new { s.ContentType }).FirstOrDefaultAsync(ct);

@@ -20,16 +20,11 @@ public static class SpaceEndpoints
         group.MapDelete("/{spaceToken}", DeleteSpace).RequireRole(Role.Admin);
     }
 
-    /// <summary>Spaces the caller may see: shared ones, private ones they belong to, all of them for admins.</summary>
-    public static IQueryable<Space> VisibleTo(this IQueryable<Space> spaces, Tenant tenant) =>
-        tenant.IsAdmin
-            ? spaces
-            : spaces.Where(s => s.PrivacyType == PrivacyType.Shared || s.Members.Any(m => m.UserId == tenant.UserId));
-
+    /// <summary>Spaces the caller may see: shared ones, private ones they belong to, all of them for admins (the visibility filter).</summary>
     public static async Task<ApiResponse<IReadOnlyList<SpaceDto>>> ListSpaces(
-        Tenant tenant, Paging paging, PodiumDb db, CancellationToken ct)
+        Paging paging, PodiumDb db, CancellationToken ct)
     {
-        var visible = db.Spaces.AsNoTracking().VisibleTo(tenant);
+        var visible = db.Spaces.AsNoTracking();
         var count = await visible.CountAsync(ct);
         var spaces = await paging.Apply(visible.OrderByDescending(s => s.Id), pageAll: true)
             .Select(SpaceDto.Projection)
@@ -38,9 +33,9 @@ public static class SpaceEndpoints
     }
 
     public static async Task<Results<ApiResponse<SpaceDto>, ApiError>> GetSpace(
-        string spaceToken, Tenant tenant, PodiumDb db, CancellationToken ct)
+        string spaceToken, PodiumDb db, CancellationToken ct)
     {
-        var space = await db.Spaces.AsNoTracking().VisibleTo(tenant)
+        var space = await db.Spaces.AsNoTracking()
             .Where(s => s.Token == spaceToken)
             .Select(SpaceDto.Projection)
             .FirstOrDefaultAsync(ct);

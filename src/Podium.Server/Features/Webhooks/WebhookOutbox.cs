@@ -105,18 +105,21 @@ public sealed class WebhookOutbox(PodiumDb db, IOptions<JsonOptions> json)
         return _handles[organizationId] = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.DomainHandle).SingleAsync(ct);
     }
 
-    /// <summary>Reads through the tenant filters as <paramref name="organizationId"/> (engine scopes have no tenant).</summary>
+    /// <summary>
+    /// Reads through the tenant filters as <paramref name="organizationId"/> (engine scopes have no tenant),
+    /// seeing every space: events go to the organization's subscriptions, which only admins manage.
+    /// </summary>
     private async Task<T> AsTenant<T>(int organizationId, Func<Task<T>> read)
     {
-        var previous = db.TenantId;
-        db.TenantId = organizationId;
+        var (previous, hidden) = (db.TenantId, db.HiddenSpaceIds);
+        (db.TenantId, db.HiddenSpaceIds) = (organizationId, []);
         try
         {
             return await read();
         }
         finally
         {
-            db.TenantId = previous;
+            (db.TenantId, db.HiddenSpaceIds) = (previous, hidden);
         }
     }
 }
