@@ -27,6 +27,7 @@ public sealed class PodiumClient : IDisposable
         _owned = owned;
         Organizations = new OrganizationsClient(http);
         ApiKeys = new ApiKeysClient(http);
+        Invitations = new InvitationsClient(http);
         Spaces = new SpacesClient(http);
         Agents = new AgentsClient(http);
         Tasks = new TasksClient(http);
@@ -45,6 +46,7 @@ public sealed class PodiumClient : IDisposable
 
     public OrganizationsClient Organizations { get; }
     public ApiKeysClient ApiKeys { get; }
+    public InvitationsClient Invitations { get; }
     public SpacesClient Spaces { get; }
     public AgentsClient Agents { get; }
     public TasksClient Tasks { get; }

@@ -62,6 +62,8 @@ public static class ServerSetup
         builder.Services.AddAuthorization();
         builder.Services.AddPodiumRateLimits();
         builder.Services.AddPodiumOpenApi();
+        builder.Services.AddOptions<OrganizationsOptions>().BindConfiguration("Organizations").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration("ApiKeys").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BillingOptions>().BindConfiguration("Billing").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ProviderSecrets>();
         builder.Services.AddScoped<CollectionWriter>();
@@ -106,6 +108,7 @@ public static class ServerSetup
         var api = app.MapGroup(ApiPrefix).RequireAuthorization();
         api.MapOrganizations();
         api.MapMembers();
+        api.MapInvitations();
         api.MapSpaces();
         api.MapAgents();
         api.MapApiKeys();

@@ -61,6 +61,32 @@ public sealed record AddMemberRequest
     public Role? Role { get; init; }
 }
 
+public enum InvitationStatus
+{
+    Pending,
+    Accepted,
+    Declined,
+    Revoked,
+}
+
+/// <summary>An offer of membership; the invitee joins by accepting it with their own key.</summary>
+public sealed record Invitation
+{
+    public int Id { get; init; }
+    public InvitationOrganization Organization { get; init; } = new();
+    public string Email { get; init; } = "";
+    public Role Role { get; init; }
+    public InvitationStatus Status { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset ExpiresAt { get; init; }
+}
+
+public sealed record InvitationOrganization
+{
+    public string Name { get; init; } = "";
+    public string DomainHandle { get; init; } = "";
+}
+
 public sealed record UpdateMemberRequest
 {
     public required Role Role { get; init; }

@@ -27,8 +27,19 @@ public sealed class OrganizationsClient
         In(orgHandle).ListAllAsync<Member>(MembersPath(orgHandle), null, pageSize, ct);
 
     /// <summary>Adds an existing user (by email) to the organization.</summary>
-    public Task<Member> AddMemberAsync(string orgHandle, AddMemberRequest request, CancellationToken ct = default) =>
-        In(orgHandle).SendJsonAsync<Member>(HttpMethod.Post, MembersPath(orgHandle), request, ct);
+    public Task<Invitation> InviteMemberAsync(string orgHandle, AddMemberRequest request, CancellationToken ct = default) =>
+        In(orgHandle).SendJsonAsync<Invitation>(HttpMethod.Post, MembersPath(orgHandle), request, ct);
+
+    /// <summary>The organization's pending invitations (admin).</summary>
+    public Task<Page<Invitation>> ListInvitationsAsync(string orgHandle, PageRequest? page = null, CancellationToken ct = default) =>
+        In(orgHandle).GetPageAsync<Invitation>(InvitationsPath(orgHandle), null, page, ct);
+
+    public Task RevokeInvitationAsync(string orgHandle, int invitationId, CancellationToken ct = default) =>
+        In(orgHandle).SendAsync(HttpMethod.Delete, $"{InvitationsPath(orgHandle)}{invitationId}/", null, ct);
+
+    /// <summary>The caller leaves the organization; the last admin cannot.</summary>
+    public Task LeaveAsync(string orgHandle, CancellationToken ct = default) =>
+        In(orgHandle).SendAsync(HttpMethod.Post, $"organizations/{Route.Segment(orgHandle)}/leave/", null, ct);
 
     public Task<Member> UpdateMemberAsync(string orgHandle, int userId, UpdateMemberRequest request, CancellationToken ct = default) =>
         In(orgHandle).SendJsonAsync<Member>(HttpMethod.Patch, $"{MembersPath(orgHandle)}{userId}/", request, ct);
@@ -43,6 +54,26 @@ public sealed class OrganizationsClient
     }
 
     private static string MembersPath(string orgHandle) => $"organizations/{Route.Segment(orgHandle)}/members/";
+
+    private static string InvitationsPath(string orgHandle) => $"organizations/{Route.Segment(orgHandle)}/invitations/";
+}
+
+/// <summary><c>invitations/</c>: the invitations to the caller's own address.</summary>
+public sealed class InvitationsClient
+{
+    private readonly PodiumHttp _http;
+
+    internal InvitationsClient(PodiumHttp http) => _http = http;
+
+    public Task<IReadOnlyList<Invitation>> ListAsync(CancellationToken ct = default) =>
+        _http.GetAsync<IReadOnlyList<Invitation>>("invitations/", null, ct);
+
+    /// <summary>Joins the organization; answers it with the caller's new role.</summary>
+    public Task<Organization> AcceptAsync(int invitationId, CancellationToken ct = default) =>
+        _http.SendAsync<Organization>(HttpMethod.Post, $"invitations/{invitationId}/accept/", null, null, ct);
+
+    public Task<Invitation> DeclineAsync(int invitationId, CancellationToken ct = default) =>
+        _http.SendAsync<Invitation>(HttpMethod.Post, $"invitations/{invitationId}/decline/", null, null, ct);
 }
 
 /// <summary><c>api-keys/</c>: the caller's own keys.</summary>

@@ -38,3 +38,18 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.Property(e => e.Email).HasMaxLength(254);
+        b.Property(e => e.Role).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+        // One invitation per address and organization: inviting again renews it.
+        b.HasIndex(e => new { e.OrganizationId, e.Email }).IsUnique();
+        b.HasIndex(e => new { e.Email, e.Status });
+        b.HasOne(e => e.Organization).WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(e => e.InvitedByUserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -12,6 +12,7 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         b.Property(e => e.EventTypes).HasMaxLength(500);
         b.Property(e => e.Description).HasMaxLength(500);
         b.Property(e => e.ProtectedSecret).HasMaxLength(2000);
+        b.Property(e => e.ProtectedPreviousSecret).HasMaxLength(2000);
         b.Property(e => e.DisabledReason).HasMaxLength(1000);
         b.HasIndex(e => new { e.OrganizationId, e.Enabled });
         b.HasOne<Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Cascade);

@@ -28,6 +28,10 @@ public sealed class Agent : ITenantOwned
 
     /// <summary>The key a webhook agent verifies our signatures with, encrypted at rest.</summary>
     public string? ProtectedWebhookSecret { get; set; }
+
+    /// <summary>The secret before the last rotation: it signs beside the new one until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public string? ProtectedPreviousWebhookSecret { get; set; }
+    public DateTime? PreviousSecretExpiresAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ModifiedAt { get; set; }
     public DateTime? DeletedAt { get; set; }

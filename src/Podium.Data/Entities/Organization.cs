@@ -18,6 +18,8 @@ public sealed class Organization
 
     /// <summary>IANA time zone used for schedules that name none.</summary>
     public string TimeZone { get; set; } = "UTC";
+    /// <summary>Who made it through the API (null for the operator's admin commands); counts toward their limit.</summary>
+    public int? CreatedByUserId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ModifiedAt { get; set; }
 }

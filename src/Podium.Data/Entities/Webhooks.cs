@@ -13,6 +13,10 @@ public sealed class WebhookSubscription : ITenantOwned
 
     /// <summary>The signing secret, encrypted with Data Protection; shown once at creation.</summary>
     public required string ProtectedSecret { get; set; }
+
+    /// <summary>The secret before the last rotation: it signs beside the new one until <see cref="PreviousSecretExpiresAt"/>.</summary>
+    public string? ProtectedPreviousSecret { get; set; }
+    public DateTime? PreviousSecretExpiresAt { get; set; }
     public bool Enabled { get; set; } = true;
 
     /// <summary>Why delivery stopped, when Podium disabled the subscription itself.</summary>

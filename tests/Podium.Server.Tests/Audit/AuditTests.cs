@@ -25,15 +25,18 @@ public abstract class AuditTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) w
         var member = ClientFor(org, org.Member);
         var run = (await ApiAssert.Ok(await member.PostJson($"{Prefix}/spaces/{space}/tasks/create/", new { pilot = agent, documents = new[] { new { name = "Ada", contact_number = "+14155550101" } }, schedule = new { type = "at", at = "2099-01-01T00:00:00Z" } }), "Task Created Successfully"))["data"]!["run_id"]!.GetValue<string>();
         await ApiAssert.Ok(await member.PostAsync($"{Prefix}/spaces/{space}/runs/{run}/cancel/", null), "Run cancelled successfully");
+        // A key is its owner's: its creation and revocation are in no organization's log.
         var key = (await ApiAssert.Envelope(await member.PostJson($"{Prefix}/api-keys/", new { name = "ci" }), HttpStatusCode.Created))["data"]!["id"]!.GetValue<int>();
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"{Prefix}/api-keys/{key}/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await member.DeleteAsync($"{Prefix}/api-keys/{key}/")).StatusCode);
+        await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/organizations/{org.Handle}/members/", new { email = "new.person@example.test", role = "viewer" }), HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.NoContent, (await ClientFor(org, org.Viewer).PostAsync($"{Prefix}/organizations/{org.Handle}/leave/", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"{Prefix}/spaces/{space}/")).StatusCode);
 
         var entries = await EntriesAsync(org);
         var actions = entries.Select(e => e!["action"]!.GetValue<string>()).Reverse().ToList();
         Assert.Equal(
             ["space.created", "space.updated", "agent.created", "provider.created", "provider.updated", "bridge.created", "bridge.connect_provider",
-             "run.cancel", "api_key.created", "api_key.deleted", "space.deleted"],
+             "run.cancel", "member.invited", "member.left", "space.deleted"],
             actions);
         var updated = entries.Single(e => e!["action"]!.GetValue<string>() == "provider.updated")!;
         Assert.Equal(provider.ToString(System.Globalization.CultureInfo.InvariantCulture), updated["target_id"]!.GetValue<string>());

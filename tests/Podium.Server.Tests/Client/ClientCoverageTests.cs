@@ -25,7 +25,8 @@ public sealed class ClientCoverageTests
     {
         await using var stub = await StubServer.StartAsync();
         stub.Respond = (request, _) => StubServer.Ok(
-            request.Query.Contains("page=", StringComparison.Ordinal) || request.Path.EndsWith("/telephony/providers/", StringComparison.Ordinal) ? new JsonArray()
+            request.Query.Contains("page=", StringComparison.Ordinal) || request.Path.EndsWith("/telephony/providers/", StringComparison.Ordinal)
+                || request.Path.EndsWith("/invitations/", StringComparison.Ordinal) && !request.Path.Contains("/organizations/", StringComparison.Ordinal) ? new JsonArray()
             : Regex.IsMatch(request.Path, "/runs/[^/]+/$") ? new JsonObject { ["status"] = "completed" }
             : new JsonObject());
         using var client = PodiumClient.Create(new PodiumClientOptions { BaseUrl = stub.BaseUrl, ApiKey = "pk_test", OrgHandle = "acme", MaxRetries = 0 });

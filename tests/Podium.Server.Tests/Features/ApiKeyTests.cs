@@ -66,15 +66,33 @@ public abstract class ApiKeyTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) 
     }
 
     [Fact]
-    public async Task RevokeColleaguesKey_AsMember_Is403_AsAdmin_Works()
+    public async Task RevokeColleaguesKey_AsMemberOrAdmin_Is404_AndTheKeyKeepsWorking()
     {
         var org = await NewOrgAsync();
         var id = await KeyIdAsync(org.Viewer);
-        await ApiAssert.Error(await App.Client(org.Member.Key).DeleteAsync($"{Prefix}/api-keys/{id}/"), HttpStatusCode.Forbidden, "You do not have permission to perform this action.");
+        foreach (var colleague in new[] { org.Member, org.Admin })
+            await ApiAssert.Error(await App.Client(colleague.Key).DeleteAsync($"{Prefix}/api-keys/{id}/"), HttpStatusCode.NotFound, "API key not found");
         await ApiAssert.Ok(await ClientFor(org, org.Viewer).GetAsync($"{Prefix}/spaces/"), "Spaces fetched successfully");
 
-        Assert.Equal(HttpStatusCode.NoContent, (await App.Client(org.Admin.Key).DeleteAsync($"{Prefix}/api-keys/{id}/")).StatusCode);
-        await ApiAssert.Error(await ClientFor(org, org.Viewer).GetAsync($"{Prefix}/spaces/"), HttpStatusCode.Unauthorized, "Invalid token.");
+        // To cut the viewer off, the admin removes the membership: the key no longer opens the organization, at once.
+        Assert.Equal(HttpStatusCode.NoContent, (await App.Client(org.Admin.Key).DeleteAsync($"{Prefix}/organizations/{org.Handle}/members/{org.Viewer.Id}/")).StatusCode);
+        await ApiAssert.Error(await ClientFor(org, org.Viewer).GetAsync($"{Prefix}/spaces/"), HttpStatusCode.NotFound, "Organization not found");
+        await ApiAssert.Ok(await App.Client(org.Viewer.Key).GetAsync($"{Prefix}/api-keys/"), "API keys fetched successfully");
+    }
+
+    [Fact]
+    public async Task CreateKey_PastTheUsersLimit_Is409()
+    {
+        var org = await NewOrgAsync();
+        var client = App.Client(org.Member.Key);
+        // The member already holds one key.
+        for (var i = 1; i < 25; i++)
+            await ApiAssert.Envelope(await client.PostJson($"{Prefix}/api-keys/", new { name = $"k{i}" }), HttpStatusCode.Created);
+        await ApiAssert.Error(await client.PostJson($"{Prefix}/api-keys/", new { name = "one more" }), HttpStatusCode.Conflict,
+            "You have 25 active API keys, the most this server allows; revoke one first.");
+        var id = await KeyIdAsync(org.Member, last: true);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{Prefix}/api-keys/{id}/")).StatusCode);
+        await ApiAssert.Envelope(await client.PostJson($"{Prefix}/api-keys/", new { name = "instead" }), HttpStatusCode.Created);
     }
 
     [Fact]
@@ -88,10 +106,11 @@ public abstract class ApiKeyTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) 
         await ApiAssert.Ok(await ClientFor(theirs, theirs.Viewer).GetAsync($"{Prefix}/spaces/"), "Spaces fetched successfully");
     }
 
-    private async Task<int> KeyIdAsync(TestUser user)
+    private async Task<int> KeyIdAsync(TestUser user, bool last = false)
     {
         await using var scope = App.Scope(out var db);
-        return await db.ApiKeys.Where(k => k.UserId == user.Id).Select(k => k.Id).SingleAsync();
+        var keys = db.ApiKeys.Where(k => k.UserId == user.Id).Select(k => k.Id);
+        return last ? await keys.MaxAsync() : await keys.SingleAsync();
     }
 }
 

@@ -3,8 +3,22 @@ using Podium.Server.Tests.Infrastructure;
 
 namespace Podium.Server.Tests.Features;
 
-public abstract class OrganizationTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) where TDb : TestDatabase, new()
+/// <summary>Organizations on a server that lets users create them (<c>Organizations:SelfService</c>).</summary>
+public abstract class OrganizationTests<TDb>(SelfServiceApp<TDb> app) : ApiTestBase<TDb>(app), IClassFixture<SelfServiceApp<TDb>> where TDb : TestDatabase, new()
 {
+    [Fact]
+    public async Task CreateOrganization_PastTheUsersLimit_Is403()
+    {
+        var org = await NewOrgAsync();
+        var client = App.Client(org.Member.Key);
+        for (var i = 0; i < SelfServiceApp<TDb>.MaxPerUser; i++)
+            await ApiAssert.Envelope(await client.PostJson($"{Prefix}/organizations/", new { name = "Mine", domain_handle = $"mine-{Guid.NewGuid():N}"[..20] }), HttpStatusCode.Created);
+        await ApiAssert.Error(await client.PostJson($"{Prefix}/organizations/", new { name = "One more", domain_handle = $"more-{Guid.NewGuid():N}"[..20] }),
+            HttpStatusCode.Forbidden, "You have created 3 organizations, the most this server allows.");
+        // Others are not held to the member's count.
+        await ApiAssert.Envelope(await App.Client(org.Viewer.Key).PostJson($"{Prefix}/organizations/", new { name = "Theirs", domain_handle = $"theirs-{Guid.NewGuid():N}"[..20] }), HttpStatusCode.Created);
+    }
+
     [Fact]
     public async Task ListOrganizations_WithoutOrgHandle_ReturnsOnlyCallersOrgsWithRole()
     {
@@ -107,6 +121,6 @@ public abstract class OrganizationTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>
     }
 }
 
-public sealed class OrganizationTestsOnSqlite(PodiumApp<Sqlite> app) : OrganizationTests<Sqlite>(app);
+public sealed class OrganizationTestsOnSqlite(SelfServiceApp<Sqlite> app) : OrganizationTests<Sqlite>(app);
 
-public sealed class OrganizationTestsOnPostgres(PodiumApp<Postgres> app) : OrganizationTests<Postgres>(app);
+public sealed class OrganizationTestsOnPostgres(SelfServiceApp<Postgres> app) : OrganizationTests<Postgres>(app);

@@ -68,3 +68,15 @@ public class PodiumApp<TDb> : WebApplicationFactory<Program>, IAsyncLifetime whe
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>A server whose operator lets users create organizations themselves (at most three each).</summary>
+public sealed class SelfServiceApp<TDb> : PodiumApp<TDb> where TDb : TestDatabase, new()
+{
+    public const int MaxPerUser = 3;
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Organizations:SelfService", "true");
+        builder.UseSetting("Organizations:MaxPerUser", MaxPerUser.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -38,3 +38,11 @@ public sealed record CreateApiKeyRequest(string? Name = null, int? ExpiresInDays
             errors.Add("expires_in_days", $"Must be a whole number from 1 to {MaxExpiryDays}.");
     }
 }
+
+/// <summary>Key limits, under <c>ApiKeys</c>.</summary>
+public sealed class ApiKeyOptions
+{
+    /// <summary>Active keys one user may hold: rate limits count per user, and this bounds what a leak can spread to.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int MaxPerUser { get; set; } = 25;
+}

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Auth;
-using Podium.Server.Features.Audit;
+using Microsoft.Extensions.Options;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.ApiKeys;
@@ -15,7 +14,8 @@ public static class ApiKeyEndpoints
 
     public static void MapApiKeys(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/api-keys").WithTags("API keys").WithValidation().Audited("api_key");
+        // A key is its owner's, not an organization's: no organization's audit log records it.
+        var group = api.MapGroup("/api-keys").WithTags("API keys").WithValidation();
         group.MapGet("/", ListApiKeys);
         group.MapPost("/", CreateApiKey).Creates();
         group.MapDelete("/{keyId:int}", RevokeApiKey);
@@ -30,33 +30,26 @@ public static class ApiKeyEndpoints
         return Api.List("API keys fetched successfully", page, count);
     }
 
-    public static async Task<ApiResponse<CreatedApiKeyDto>> CreateApiKey(
-        CreateApiKeyRequest request, Caller caller, PodiumDb db, TimeProvider clock, CancellationToken ct) =>
-        Api.Created("API key created successfully",
-            await ApiKeyOperations.IssueAsync(db, caller.UserId, request, clock.GetUtcNow().UtcDateTime, ct));
+    public static async Task<Results<ApiResponse<CreatedApiKeyDto>, ApiError>> CreateApiKey(
+        CreateApiKeyRequest request, Caller caller, PodiumDb db, IOptions<ApiKeyOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var live = await db.ApiKeys.CountAsync(k => k.UserId == caller.UserId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct);
+        if (live >= options.Value.MaxPerUser)
+            return Api.Conflict($"You have {live} active API keys, the most this server allows; revoke one first.");
+        return Api.Created("API key created successfully", await ApiKeyOperations.IssueAsync(db, caller.UserId, request, now, ct));
+    }
 
     /// <summary>
-    /// Revokes one of the caller's keys, or, for an org admin, a key of a member of that org (a
-    /// leaked key must be stoppable by someone other than its owner). A colleague without the
-    /// admin role gets 403; a key of a stranger does not exist as far as the caller can tell (404).
+    /// Revokes one of the caller's own keys. Keys belong to their owner alone: another user's key is not
+    /// found, whatever the caller's roles. An admin cuts someone off by removing their membership.
     /// </summary>
     public static async Task<Results<NoContent, ApiError>> RevokeApiKey(
         int keyId, Caller caller, PodiumDb db, TimeProvider clock, CancellationToken ct)
     {
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == keyId, ct);
-        if (key is null) return KeyNotFound;
-        if (key.UserId != caller.UserId)
-        {
-            var sharedRoles = await db.Memberships
-                .Where(mine => mine.UserId == caller.UserId
-                    && db.Memberships.Any(theirs => theirs.UserId == key.UserId && theirs.OrganizationId == mine.OrganizationId))
-                .Select(mine => mine.Role)
-                .ToListAsync(ct);
-            if (sharedRoles.Count == 0) return KeyNotFound;
-            if (!sharedRoles.Contains(Role.Admin)) return Api.Forbidden();
-        }
-        key.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = await db.ApiKeys.Where(k => k.Id == keyId && k.UserId == caller.UserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, k => k.RevokedAt ?? now), ct);
+        return found == 0 ? KeyNotFound : TypedResults.NoContent();
     }
 }

@@ -11,6 +11,9 @@ using Podium.Server.Http;
 
 namespace Podium.Server.Features.Audit;
 
+/// <summary>Names an endpoint's audit action where the method does not (<c>invited</c> rather than <c>created</c>).</summary>
+public sealed record AuditVerb(string Verb);
+
 public static class AuditSetup
 {
     /// <summary>Records every successful change (POST, PATCH, DELETE) of the group's endpoints as <paramref name="targetType"/>.<c>verb</c>.</summary>
@@ -64,13 +67,14 @@ public sealed partial class AuditFilter(string targetType) : IEndpointFilter
         var target = http.GetEndpoint()?.Metadata.GetMetadata<CreatesResource>() is not null ? created ?? named : named ?? created;
         var fields = FieldNames(context.Arguments.FirstOrDefault(a => a?.GetType().Name.EndsWith("Request", StringComparison.Ordinal) == true), json);
 
-        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
+        // An organization's log holds what was done in it: the tenant's, or the organization just created.
         var tenant = services.GetRequiredService<Tenant>();
         List<int> organizations = tenant.IsResolved ? [tenant.OrganizationId]
             : targetType == "organization" && data?["id"] is JsonValue newOrganization ? [newOrganization.GetValue<int>()]
-            : await OwnersOrganizationsAsync(db, caller, target, ct: http.RequestAborted);
-        await WriteAsync(db, http, organizations, caller, targetType, verb, target, fields);
+            : [];
+        if (organizations.Count == 0) return;
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        await WriteAsync(scope.ServiceProvider.GetRequiredService<PodiumDb>(), http, organizations, caller, targetType, verb, target, fields);
     }
 
     /// <summary>The names (never the values) of the fields a request set, as a JSON array; null without a request.</summary>
@@ -100,18 +104,10 @@ public sealed partial class AuditFilter(string targetType) : IEndpointFilter
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>A key is the user's, not an organization's: its changes go to every organization its owner is in.</summary>
-    private static async Task<List<int>> OwnersOrganizationsAsync(PodiumDb db, Caller? caller, string? keyId, CancellationToken ct)
-    {
-        var owner = int.TryParse(keyId, out var id)
-            ? await db.ApiKeys.Where(k => k.Id == id).Select(k => (int?)k.UserId).FirstOrDefaultAsync(ct) ?? caller?.UserId
-            : caller?.UserId;
-        return owner is null ? [] : await db.Memberships.Where(m => m.UserId == owner).Select(m => m.OrganizationId).ToListAsync(ct);
-    }
-
     /// <summary>created, updated, deleted; or the route's own action (cancel, connect_provider...).</summary>
     private static string Verb(HttpContext http)
     {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<AuditVerb>() is { } named) return named.Verb;
         if (http.Request.RouteValues["action"] is string action) return action;
         var segments = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.PathSegments;
         var last = segments is { Count: > 0 } ? segments[^1].Parts : null;

@@ -5,6 +5,7 @@ using Podium.Data.Entities;
 using Podium.Server.Auth;
 using Podium.Server.Features.Audit;
 using Podium.Server.Http;
+using Microsoft.Extensions.Options;
 
 namespace Podium.Server.Features.Organizations;
 
@@ -32,9 +33,18 @@ public static class OrganizationEndpoints
         return Api.List("Organizations fetched successfully", rows.ConvertAll(r => OrganizationDto.From(r.Organization, r.Role)), count);
     }
 
+    /// <summary>
+    /// Only when the operator allows self-service (<c>Organizations:SelfService</c>), up to
+    /// <c>Organizations:MaxPerUser</c> per user; otherwise organizations are made with the admin commands.
+    /// </summary>
     public static async Task<Results<ApiResponse<OrganizationDto>, ApiError>> CreateOrganization(
-        CreateOrganizationRequest request, Caller caller, PodiumDb db, TimeProvider clock, CancellationToken ct)
+        CreateOrganizationRequest request, Caller caller, PodiumDb db, IOptions<OrganizationsOptions> options, TimeProvider clock, CancellationToken ct)
     {
+        var settings = options.Value;
+        if (!settings.SelfService)
+            return new ApiError(StatusCodes.Status403Forbidden, "Creating organizations is turned off on this server; its operator creates them.");
+        if (await db.Organizations.CountAsync(o => o.CreatedByUserId == caller.UserId, ct) >= settings.MaxPerUser)
+            return new ApiError(StatusCodes.Status403Forbidden, $"You have created {settings.MaxPerUser} organizations, the most this server allows.");
         var created = await OrganizationOperations.CreateAsync(db, request, caller.UserId, clock.GetUtcNow().UtcDateTime, ct);
         if (created.Error is not null) return created.Error;
         return Api.Created("Organization created successfully", OrganizationDto.From(created.Value!, Role.Admin));

@@ -28,6 +28,7 @@ public static class OrganizationOperations
             IsPrivateDomain = request.IsPrivateDomain,
             DefaultPhoneRegion = request.DefaultPhoneRegion?.ToUpperInvariant() ?? "US",
             TimeZone = request.Timezone ?? "UTC",
+            CreatedByUserId = creatorUserId,
             CreatedAt = now,
             ModifiedAt = now,
         };
