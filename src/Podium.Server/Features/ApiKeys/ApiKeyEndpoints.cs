@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Server.Auth;
-using Microsoft.Extensions.Options;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.ApiKeys;
