@@ -12,6 +12,12 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
         public const string Tenant = nameof(Tenant);
         public const string SoftDelete = nameof(SoftDelete);
         public const string SpaceVisibility = nameof(SpaceVisibility);
+
+        /// <summary>
+        /// For looking up what a visible row refers to (its run's agent handle, its space token): the
+        /// referent is named even when deleted since, or moved out of the caller's sight.
+        /// </summary>
+        public static readonly string[] AllButTenant = [SoftDelete, SpaceVisibility];
     }
 
     /// <summary>

@@ -58,6 +58,14 @@ public sealed class EngineOptions
     [Range(0, 3_600_000)]
     public int MaxSimulatedLatencyMs { get; set; } = 60_000;
 
+    /// <summary>An agent's settings held to the ceilings: an agent configured before a ceiling was lowered gets no more than it allows.</summary>
+    public Podium.Data.Entities.AgentSettings HeldToCeilings(Podium.Data.Entities.AgentSettings settings) => settings with
+    {
+        MaxConcurrency = Math.Min(settings.MaxConcurrency, MaxAgentConcurrency),
+        TimeoutSeconds = Math.Min(settings.TimeoutSeconds, MaxAgentTimeoutSeconds),
+        Simulation = settings.Simulation with { LatencyMs = Math.Min(settings.Simulation.LatencyMs, MaxSimulatedLatencyMs) },
+    };
+
     /// <summary>Slots one organization may hold on this process (at least one).</summary>
     public int SlotsPerOrganization => Math.Max(1, (int)(MaxConcurrentTasks * OrganizationShare));
 

@@ -21,6 +21,10 @@ public sealed record ClaimedTask(
 /// advisory lock; SQLite has one writer anyway), so concurrency caps hold server-wide, and each
 /// claim is a conditional update, so no task is held by two processes at once. A task whose lease
 /// expired (its process died) is claimed again with the same attempt number.
+/// Slots are shared between organizations: one organization holds at most
+/// <see cref="EngineOptions.SlotsPerOrganization"/> of this process's slots, and free slots are dealt
+/// round-robin, the organization holding fewest first. Tasks of a deleted or archived agent are not
+/// started: they fail with the reason.
 /// </summary>
 public sealed class TaskClaimer(
     PodiumDb db, DatabaseConnection connection, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry, WebhookOutbox outbox)
@@ -48,12 +52,17 @@ public sealed class TaskClaimer(
         var live = tasks.Where(t => t.Status == TaskStatus.InProgress && t.LeaseExpiresAt > now);
         var busyAgents = await live.GroupBy(t => t.AgentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var busySpaces = await live.GroupBy(t => t.SpaceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var node = engine.Node;
+        var heldHere = await live.Where(t => t.LeaseOwner == node).GroupBy(t => t.OrganizationId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var agents = await LoadAgentsAsync(busyAgents.Keys, [], ct);
         var spaceCaps = await LoadSpaceCapsAsync(busySpaces.Keys, [], engine, ct);
-        // Work of agents and spaces at their cap is left out of the search, so one big run cannot
-        // fill the candidate window and starve every other tenant's work behind it.
+        // Work of agents, spaces and organizations at their cap is left out of the search, so one big
+        // run cannot fill the candidate window and starve every other tenant's work behind it.
         var fullAgents = busyAgents.Where(b => b.Value >= agents[b.Key].Settings.MaxConcurrency).Select(b => b.Key).ToList();
         var fullSpaces = busySpaces.Where(b => b.Value >= spaceCaps[b.Key]).Select(b => b.Key).ToList();
+        var share = engine.SlotsPerOrganization;
+        var fullOrganizations = heldHere.Where(h => h.Value >= share).Select(h => h.Key).ToList();
 
         var candidates = await tasks
             // Waiting tasks of a paused or cancelled run stay put; a task already in progress finishes
@@ -61,10 +70,10 @@ public sealed class TaskClaimer(
             .Where(t => ((t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled) && t.DueAt <= now
                     && t.Run.Status != RunStatus.Paused && t.Run.Status != RunStatus.Cancelled)
                 || (t.Status == TaskStatus.InProgress && t.LeaseExpiresAt <= now && !t.AwaitingCallback))
-            .Where(t => !fullAgents.Contains(t.AgentId) && !fullSpaces.Contains(t.SpaceId))
+            .Where(t => !fullAgents.Contains(t.AgentId) && !fullSpaces.Contains(t.SpaceId) && !fullOrganizations.Contains(t.OrganizationId))
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
             .Take(max * 4)
-            .Select(t => new { t.Id, t.AgentId, t.SpaceId, t.Status, t.RecipientTimeZone })
+            .Select(t => new { t.Id, t.OrganizationId, t.RunId, t.AgentId, t.SpaceId, t.Status, t.RecipientTimeZone })
             .ToListAsync(ct);
         if (candidates.Count == 0) return [];
         foreach (var (id, agent) in await LoadAgentsAsync(candidates.Select(c => c.AgentId), agents.Keys, ct))
@@ -75,10 +84,23 @@ public sealed class TaskClaimer(
         var fresh = new List<long>();
         var reclaimed = new List<long>();
         var outsideHours = new Dictionary<DateTime, List<long>>();
-        foreach (var c in candidates)
+        var retired = new List<(long Id, int OrganizationId, long RunId, string Reason)>();
+        // Round-robin across organizations, the one holding fewest slots here first; due order within each.
+        var dealt = candidates.Select((c, i) => (c, i)).GroupBy(x => x.c.OrganizationId)
+            .SelectMany(g => g.Select((x, turn) => (x.c, x.i, turn, held: heldHere.GetValueOrDefault(g.Key))))
+            .OrderBy(x => x.turn).ThenBy(x => x.held).ThenBy(x => x.i)
+            .Select(x => x.c);
+        foreach (var c in dealt)
         {
             if (fresh.Count + reclaimed.Count == max) break;
-            var settings = agents[c.AgentId].Settings;
+            var agent = agents[c.AgentId];
+            if (Retirement(agent) is { } reason)
+            {
+                retired.Add((c.Id, c.OrganizationId, c.RunId, reason));
+                continue;
+            }
+            if (heldHere.GetValueOrDefault(c.OrganizationId) >= share) continue;
+            var settings = agent.Settings;
             var next = CallingHours.NextAllowed(now, c.RecipientTimeZone, settings);
             if (next > now)
             {
@@ -89,6 +111,7 @@ public sealed class TaskClaimer(
                 continue;
             busyAgents[c.AgentId] = busyAgents.GetValueOrDefault(c.AgentId) + 1;
             busySpaces[c.SpaceId] = busySpaces.GetValueOrDefault(c.SpaceId) + 1;
+            heldHere[c.OrganizationId] = heldHere.GetValueOrDefault(c.OrganizationId) + 1;
             (c.Status == TaskStatus.InProgress ? reclaimed : fresh).Add(c.Id);
         }
 
@@ -98,7 +121,7 @@ public sealed class TaskClaimer(
                 .SetProperty(t => t.DueAt, next)
                 .SetProperty(t => t.LeaseOwner, (string?)null)
                 .SetProperty(t => t.LeaseExpiresAt, (DateTime?)null), ct);
-        var node = engine.Node;
+        await RetireAsync(retired, now, ct);
         if (fresh.Count > 0)
             await tasks.Where(t => fresh.Contains(t.Id) && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
                 .ExecuteUpdateAsync(s => s
@@ -186,16 +209,49 @@ public sealed class TaskClaimer(
     private static string Pick(List<string> numbers, string taskId) =>
         numbers[(int)(Convert.ToUInt32(taskId[^8..], 16) % (uint)numbers.Count)];
 
+    /// <summary>The agents, with their settings held to the server's ceilings (which may have been lowered since they were set).</summary>
     private async Task<Dictionary<int, Agent>> LoadAgentsAsync(IEnumerable<int> ids, IEnumerable<int> known, CancellationToken ct)
     {
         var wanted = ids.Except(known).ToList();
-        return wanted.Count == 0 ? [] : await db.Agents.IgnoreQueryFilters().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        if (wanted.Count == 0) return [];
+        var agents = await db.Agents.AsNoTracking().IgnoreQueryFilters().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        foreach (var agent in agents.Values) agent.Settings = options.Value.HeldToCeilings(agent.Settings);
+        return agents;
     }
 
     private async Task<Dictionary<int, int>> LoadSpaceCapsAsync(IEnumerable<int> ids, IEnumerable<int> known, EngineOptions engine, CancellationToken ct)
     {
         var wanted = ids.Except(known).ToList();
         return wanted.Count == 0 ? [] : await db.Spaces.IgnoreQueryFilters().Where(s => wanted.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => s.MaxConcurrency ?? engine.DefaultSpaceConcurrency, ct);
+            .ToDictionaryAsync(s => s.Id, s => Math.Min(s.MaxConcurrency ?? engine.DefaultSpaceConcurrency, engine.MaxSpaceConcurrency), ct);
+    }
+
+    /// <summary>Why a task of this agent must not start, or null when it may.</summary>
+    private static string? Retirement(Agent agent) =>
+        agent.DeletedAt is not null ? "The agent was deleted; the task was not started."
+        : agent.State == AgentState.Archived ? "The agent was archived; the task was not started."
+        : null;
+
+    /// <summary>Ends the tasks of deleted or archived agents as failed, with their events, and settles their runs.</summary>
+    private async Task RetireAsync(List<(long Id, int OrganizationId, long RunId, string Reason)> retired, DateTime now, CancellationToken ct)
+    {
+        foreach (var group in retired.GroupBy(r => (r.OrganizationId, r.Reason)))
+        {
+            var ids = group.Select(r => r.Id).ToList();
+            var reason = group.Key.Reason;
+            await db.Tasks.IgnoreQueryFilters().Where(t => ids.Contains(t.Id))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.Status, TaskStatus.Failed)
+                    .SetProperty(t => t.LastFailureReason, reason)
+                    .SetProperty(t => t.LeaseOwner, (string?)null)
+                    .SetProperty(t => t.LeaseExpiresAt, (DateTime?)null)
+                    .SetProperty(t => t.LastStatusChange, now)
+                    .SetProperty(t => t.ModifiedAt, now), ct);
+            await db.TaskAttempts.IgnoreQueryFilters().Where(a => ids.Contains(a.TaskId) && a.FinishedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, "interrupted").SetProperty(a => a.Error, reason), ct);
+            await outbox.TasksAsync(group.Key.OrganizationId, ids, now, ct);
+        }
+        foreach (var runId in retired.Select(r => r.RunId).Distinct())
+            await RunProgress.SettleAsync(db, runId, now, ct, outbox);
     }
 }

@@ -63,6 +63,22 @@ public abstract class PrivateSpaceTests<TDb>(EngineApp<TDb> app) : EngineTests<T
         Assert.Equal(2, countAsViewer);
     }
 
+    [Fact]
+    public async Task RunsOfAnAgentLaterBoundToAPrivateSpace_StayListedWhereTheyRan()
+    {
+        var world = await BuildAsync();
+        var admin = world.Org.Client(App, world.Org.Admin);
+        await ApiAssert.Ok(await admin.PatchJson($"{Prefix}/agents/{world.FreeAgent}/", new { space_token = world.Hidden }), "Agent updated successfully");
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"{Prefix}/agents/{world.FreeAgent}/")).StatusCode);
+
+        var viewer = world.Org.Client(App, world.Org.Viewer);
+        var runs = await ApiAssert.Ok(await viewer.GetAsync($"{Prefix}/spaces/{world.Shared}/runs/"), "Runs Fetched Successfully");
+        Assert.Equal(world.SharedRun, Assert.Single(runs["data"]!.AsArray())!["run_id"]!.GetValue<string>());
+        var tasks = await ApiAssert.Ok(await viewer.GetAsync($"{Prefix}/spaces/{world.Shared}/tasks/"), "Tasks Fetched Successfully");
+        Assert.Equal(2, tasks["data"]!.AsArray().Count);
+        Assert.Equal(2, (await ApiAssert.Ok(await viewer.GetAsync($"{Prefix}/call-logs/"), "Call logs fetched successfully"))["data"]!.AsArray().Count);
+    }
+
     /// <summary>
     /// An organization with a shared and a private contact space. An agent bound to no space calls in
     /// both; an agent bound to the private space calls there. Everything has run to its end.

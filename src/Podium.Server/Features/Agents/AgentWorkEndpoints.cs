@@ -39,8 +39,7 @@ public static class AgentWorkEndpoints
     {
         var runs = db.Runs.AsNoTracking().Where(r => r.AgentId == resource.AgentId);
         var count = await runs.CountAsync(ct);
-        var rows = await RunQueries.Rows(paging.Apply(runs.OrderByDescending(r => r.Id))).ToListAsync(ct);
-        var executions = (await RunQueries.WithCountersAsync(db, rows, ct))
+        var executions = (await RunQueries.ReadAsync(db, paging.Apply(runs.OrderByDescending(r => r.Id)), ct))
             .ConvertAll(r => new ExecutionDto(r.RunId, r.Status, r.TotalTasks, r.CompletedTasks, r.FailedTasks, r.Created));
         return Api.List("Executions fetched successfully", executions, count);
     }

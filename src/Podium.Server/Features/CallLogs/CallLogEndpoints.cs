@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.CallLogs;
@@ -50,9 +51,8 @@ public static class CallLogEndpoints
         var rows = await paging.Apply(attempts.OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id))
             .Join(db.Tasks, a => a.TaskId, t => t.Id, (a, t) => new { Attempt = a, t.Phone, t.TaskId, t.RunId, t.AgentId })
             .Join(db.Runs, x => x.RunId, r => r.Id, (x, r) => new { x.Attempt, x.Phone, x.TaskId, x.AgentId, RunId = r.RunId })
-            .Join(db.Agents.IgnoreQueryFilters([PodiumDb.Filters.SoftDelete]), x => x.AgentId, g => g.Id,
-                (x, g) => new { x.Attempt, x.Phone, x.TaskId, x.RunId, g.Handle })
             .ToListAsync(ct);
+        var agents = await ReferenceNames.AgentHandlesAsync(db, rows.Select(r => r.AgentId), ct);
         var logs = rows.ConvertAll(r =>
         {
             var a = r.Attempt;
@@ -61,7 +61,7 @@ public static class CallLogEndpoints
             return new CallLogDto(
                 a.CallId ?? $"call_{a.Id}", a.CallerNumber, r.Phone, "outbound", CallLogQuery.StatusOf(a.Outcome),
                 a.StartedAt, answered ? a.FinishedAt!.Value.AddSeconds(-duration) : null, answered ? a.FinishedAt : null,
-                duration, a.EndReason, a.BridgeId, r.TaskId, r.RunId, a.Number, r.Handle, a.CostMicros / 1_000_000m);
+                duration, a.EndReason, a.BridgeId, r.TaskId, r.RunId, a.Number, agents[r.AgentId], a.CostMicros / 1_000_000m);
         });
         return Api.List("Call logs fetched successfully", logs, count);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Features.Common;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Runs;
@@ -27,31 +28,30 @@ public sealed record RunDto(
     DateTime Created,
     DateTime Modified);
 
-/// <summary>A run's columns before its counters are added.</summary>
-public sealed record RunRow(long Id, string RunId, int SpaceId, string SpaceToken, int User, string RunMode, RunStatus Status,
-    string AgentHandle, string Objective, int TotalTasks, DateTime Created, DateTime Modified);
-
 public static class RunQueries
 {
-    public static IQueryable<RunRow> Rows(IQueryable<Run> runs) =>
-        runs.Select(r => new RunRow(r.Id, r.RunId, r.SpaceId, r.Space.Token, r.CreatedByUserId, r.RunMode, r.Status,
-            r.Agent.Handle, r.Objective, r.TotalTasks, r.CreatedAt, r.ModifiedAt));
-
-    /// <summary>Adds counters to a page of runs with one grouped query over their tasks.</summary>
-    public static async Task<List<RunDto>> WithCountersAsync(PodiumDb db, IReadOnlyList<RunRow> rows, CancellationToken ct)
+    /// <summary>
+    /// Run objects for an ordered page of runs: the runs, then one grouped query of their tasks'
+    /// counters, then the names of their agents and spaces.
+    /// </summary>
+    public static async Task<List<RunDto>> ReadAsync(PodiumDb db, IQueryable<Run> page, CancellationToken ct)
     {
+        var rows = await page.Select(r => new { r.Id, r.RunId, r.SpaceId, r.AgentId, r.CreatedByUserId, r.RunMode, r.Status, r.Objective, r.TotalTasks, r.CreatedAt, r.ModifiedAt })
+            .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var counts = await db.Tasks.Where(t => ids.Contains(t.RunId))
             .GroupBy(t => new { t.RunId, t.Status })
             .Select(g => new { g.Key.RunId, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);
-        return rows.Select(r =>
+        var agents = await ReferenceNames.AgentHandlesAsync(db, rows.Select(r => r.AgentId), ct);
+        var spaces = await ReferenceNames.SpaceTokensAsync(db, rows.Select(r => r.SpaceId), ct);
+        return rows.ConvertAll(r =>
         {
             int Count(params TaskStatus[] statuses) => counts.Where(c => c.RunId == r.Id && statuses.Contains(c.Status)).Sum(c => c.Count);
-            return new RunDto(r.RunId, r.SpaceId, r.User, null, $"collection_data_{r.SpaceToken}", r.RunMode, r.Status, 1,
-                r.AgentHandle, r.Objective, r.TotalTasks, Count(TaskStatus.Completed), Count(TaskStatus.Failed),
+            return new RunDto(r.RunId, r.SpaceId, r.CreatedByUserId, null, $"collection_data_{spaces[r.SpaceId]}", r.RunMode, r.Status, 1,
+                agents[r.AgentId], r.Objective, r.TotalTasks, Count(TaskStatus.Completed), Count(TaskStatus.Failed),
                 Count(TaskStatus.Pending, TaskStatus.Scheduled), Count(TaskStatus.InProgress), Count(TaskStatus.Cancelled),
-                r.Created, r.Modified);
-        }).ToList();
+                r.CreatedAt, r.ModifiedAt);
+        });
     }
 }

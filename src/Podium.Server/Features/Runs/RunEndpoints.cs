@@ -36,8 +36,7 @@ public static class RunEndpoints
             runs = runs.Where(r => r.Status == wanted);
         }
         var count = await runs.CountAsync(ct);
-        var rows = await RunQueries.Rows(paging.Apply(runs.OrderByDescending(r => r.Id))).ToListAsync(ct);
-        return Api.List("Runs Fetched Successfully", await RunQueries.WithCountersAsync(db, rows, ct), count);
+        return Api.List("Runs Fetched Successfully", await RunQueries.ReadAsync(db, paging.Apply(runs.OrderByDescending(r => r.Id)), ct), count);
     }
 
     public static async Task<Results<ApiResponse<RunDto>, ApiError>> GetRun(
@@ -89,7 +88,6 @@ public static class RunEndpoints
 
     internal static async Task<RunDto> ReadAsync(PodiumDb db, long id, CancellationToken ct)
     {
-        var rows = await RunQueries.Rows(db.Runs.AsNoTracking().Where(r => r.Id == id)).ToListAsync(ct);
-        return (await RunQueries.WithCountersAsync(db, rows, ct))[0];
+        return (await RunQueries.ReadAsync(db, db.Runs.AsNoTracking().Where(r => r.Id == id), ct))[0];
     }
 }

@@ -63,8 +63,7 @@ public static class TaskEndpoints
     public static async Task<ApiResponse<IReadOnlyList<TaskDto>>> PageAsync(PodiumDb db, IQueryable<RunTask> tasks, Paging paging, CancellationToken ct)
     {
         var count = await tasks.CountAsync(ct);
-        var rows = await TaskQueries.Rows(db, paging.Apply(tasks.OrderByDescending(t => t.Id))).ToListAsync(ct);
-        return Api.List("Tasks Fetched Successfully", rows.ConvertAll(r => r.ToDto()), count);
+        return Api.List("Tasks Fetched Successfully", await TaskQueries.ReadAsync(db, paging.Apply(tasks.OrderByDescending(t => t.Id)), ct), count);
     }
 
     public static readonly ApiError InvalidStatus =

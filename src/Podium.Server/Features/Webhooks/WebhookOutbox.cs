@@ -29,7 +29,7 @@ public sealed class WebhookOutbox(PodiumDb db, IOptions<JsonOptions> json)
     {
         if (!await WantsAsync(organizationId, [type], ct)) return;
         var run = await AsTenant(organizationId, async () =>
-            (await RunQueries.WithCountersAsync(db, await RunQueries.Rows(db.Runs.AsNoTracking().Where(r => r.Id == runId)).ToListAsync(ct), ct))[0]);
+            (await RunQueries.ReadAsync(db, db.Runs.AsNoTracking().Where(r => r.Id == runId), ct))[0]);
         await EnqueueAsync(organizationId, type, run, now, ct);
     }
 
@@ -37,14 +37,12 @@ public sealed class WebhookOutbox(PodiumDb db, IOptions<JsonOptions> json)
     public async Task TasksAsync(int organizationId, IReadOnlyCollection<long> taskIds, DateTime now, CancellationToken ct)
     {
         if (taskIds.Count == 0 || !await WantsAsync(organizationId, ["task.status_changed", "task.completed", "task.failed"], ct)) return;
-        var rows = await AsTenant(organizationId, () =>
-            TaskQueries.Rows(db, db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))).ToListAsync(ct));
-        foreach (var row in rows)
+        var tasks = await AsTenant(organizationId, () => TaskQueries.ReadAsync(db, db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)), ct));
+        foreach (var task in tasks)
         {
-            var task = row.ToDto();
             await EnqueueAsync(organizationId, "task.status_changed", task, now, ct);
-            if (row.Status == TaskStatus.Completed) await EnqueueAsync(organizationId, "task.completed", task, now, ct);
-            if (row.Status == TaskStatus.Failed) await EnqueueAsync(organizationId, "task.failed", task, now, ct);
+            if (task.Status == TaskStatus.Completed) await EnqueueAsync(organizationId, "task.completed", task, now, ct);
+            if (task.Status == TaskStatus.Failed) await EnqueueAsync(organizationId, "task.failed", task, now, ct);
         }
     }
 
