@@ -37,10 +37,18 @@ public sealed record Agent
     public CallingHours CallingHours { get; init; } = new();
     public RetryPolicy Retry { get; init; } = new();
     public SimulationSettings Simulation { get; init; } = new();
+    /// <summary>Until when the secret before the last rotation still signs beside the current one.</summary>
+    public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Modified { get; init; }
-    /// <summary>The secret that signs calls to a webhook agent: returned once, when the agent is created or becomes a webhook agent.</summary>
+    /// <summary>The secret that signs calls to a webhook agent: returned once, when the agent is created, becomes a webhook agent, or its secret is rotated.</summary>
     public string? WebhookSecret { get; init; }
+}
+
+/// <summary>How long the previous signing secret keeps signing beside the new one: 0 to 168 hours, 24 when left out.</summary>
+public sealed record RotateSecretRequest
+{
+    public int? GraceHours { get; init; }
 }
 
 public sealed record AgentRuntime

@@ -12,6 +12,8 @@ public sealed record Webhook
     /// <summary>Why Podium turned the subscription off (after 3 days of failed deliveries).</summary>
     public string? DisabledReason { get; init; }
     public DateTimeOffset? FailingSince { get; init; }
+    /// <summary>Until when the secret before the last rotation still signs beside the current one.</summary>
+    public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ModifiedAt { get; init; }
     public string? Secret { get; init; }

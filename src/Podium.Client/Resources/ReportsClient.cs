@@ -62,6 +62,10 @@ public sealed class WebhooksClient
     public Task<WebhookDelivery> RedeliverAsync(int id, long deliveryId, CancellationToken ct = default) =>
         _http.SendAsync<WebhookDelivery>(HttpMethod.Post, $"webhooks/{id}/deliveries/{deliveryId}/redeliver/", null, null, ct);
 
+    /// <summary>A new signing secret, in <see cref="Webhook.Secret"/> this once; the previous one signs beside it for the grace period.</summary>
+    public Task<Webhook> RotateSecretAsync(int id, RotateSecretRequest? request = null, CancellationToken ct = default) =>
+        _http.SendJsonAsync<Webhook>(HttpMethod.Post, $"webhooks/{id}/rotate-secret/", request ?? new RotateSecretRequest(), ct);
+
     /// <summary>Queues a <c>webhook.test</c> event for this subscription only.</summary>
     public Task<WebhookDelivery> SendTestAsync(int id, CancellationToken ct = default) =>
         _http.SendAsync<WebhookDelivery>(HttpMethod.Post, $"webhooks/{id}/test/", null, null, ct);

@@ -51,6 +51,10 @@ public sealed class AgentsClient
     public Task DeleteAsync(string agentHandle, CancellationToken ct = default) =>
         _http.SendAsync(HttpMethod.Delete, AgentPath(agentHandle), null, ct);
 
+    /// <summary>A webhook agent's new signing secret, in <see cref="Agent.WebhookSecret"/> this once; the previous one signs beside it for the grace period.</summary>
+    public Task<Agent> RotateSecretAsync(string agentHandle, RotateSecretRequest? request = null, CancellationToken ct = default) =>
+        _http.SendJsonAsync<Agent>(HttpMethod.Post, AgentPath(agentHandle) + "rotate-secret/", request ?? new RotateSecretRequest(), ct);
+
     public Task<Page<PodiumTask>> ListTasksAsync(string agentHandle, PodiumTaskStatus? status = null, PageRequest? page = null, CancellationToken ct = default) =>
         _http.GetPageAsync<PodiumTask>(AgentPath(agentHandle) + "tasks/", new Query().Add("status", status), page, ct);
 

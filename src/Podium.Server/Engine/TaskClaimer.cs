@@ -5,6 +5,7 @@ using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Data;
 using Podium.Server.Features.Webhooks;
+using Podium.Server.Http;
 using Podium.Server.Observability;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
@@ -13,7 +14,7 @@ namespace Podium.Server.Engine;
 /// <summary>A task this process now holds a lease on, with what executing it needs.</summary>
 public sealed record ClaimedTask(
     long Id, int OrganizationId, long RunId, string RunIdText, string TaskId, int Attempt, string Objective, string Input,
-    ExecutionType ExecutionType, int AgentId, string AgentHandle, string AgentName, AgentSettings Settings, string? ProtectedSecret,
+    ExecutionType ExecutionType, int AgentId, string AgentHandle, string AgentName, AgentSettings Settings, IReadOnlyList<string> ProtectedSecrets,
     string CallId, string? CallerNumber);
 
 /// <summary>
@@ -184,7 +185,8 @@ public sealed class TaskClaimer(
         {
             var agent = agents[c.AgentId];
             return new ClaimedTask(c.Id, c.OrganizationId, c.RunId, c.RunIdText, c.TaskId, c.Attempt, c.Objective, c.Input,
-                c.ExecutionType, c.AgentId, agent.Handle, agent.Name, agent.Settings, agent.ProtectedWebhookSecret,
+                c.ExecutionType, c.AgentId, agent.Handle, agent.Name, agent.Settings,
+                SigningSecrets.SigningAt(agent.ProtectedWebhookSecret, agent.ProtectedPreviousWebhookSecret, agent.PreviousSecretExpiresAt, now),
                 attempts[c.Id].CallId!, attempts[c.Id].CallerNumber);
         });
     }

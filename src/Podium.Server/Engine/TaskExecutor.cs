@@ -54,7 +54,7 @@ public sealed partial class TaskExecutor(
         {
             var runtime = runtimes.First(r => r.Kind == task.Settings.Runtime);
             var call = new AgentCall(task.TaskId, task.RunIdText, task.Attempt, task.Objective, (JsonObject)JsonNode.Parse(task.Input)!,
-                task.ExecutionType, task.AgentHandle, task.AgentName, task.Settings, task.ProtectedSecret,
+                task.ExecutionType, task.AgentHandle, task.AgentName, task.Settings, task.ProtectedSecrets,
                 task.Settings.Runtime == AgentRuntime.Webhook ? CallbackToken(task.TaskId, task.Attempt) : null,
                 task.CallId, task.CallerNumber);
             result = await runtime.ExecuteAsync(call, ct);

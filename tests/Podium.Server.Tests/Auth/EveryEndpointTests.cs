@@ -32,6 +32,7 @@ public static class EndpointTable
         { "GET", "agents/any-agent/" },
         { "PATCH", "agents/any-agent/" },
         { "DELETE", "agents/any-agent/" },
+        { "POST", "agents/any-agent/rotate-secret/" },
         { "GET", "api-keys/" },
         { "POST", "api-keys/" },
         { "DELETE", "api-keys/1/" },
@@ -67,6 +68,7 @@ public static class EndpointTable
         { "GET", "webhooks/1/deliveries/" },
         { "POST", "webhooks/1/deliveries/1/redeliver/" },
         { "POST", "webhooks/1/test/" },
+        { "POST", "webhooks/1/rotate-secret/" },
     };
 
     public static TheoryData<string, string> OrgWrites => new()
@@ -83,6 +85,7 @@ public static class EndpointTable
         { "POST", "agents/" },
         { "PATCH", "agents/any-agent/" },
         { "DELETE", "agents/any-agent/" },
+        { "POST", "agents/any-agent/rotate-secret/" },
         { "POST", "telephony/providers-configurations/" },
         { "PATCH", "telephony/providers-configurations/1/" },
         { "DELETE", "telephony/providers-configurations/1/" },
@@ -97,6 +100,7 @@ public static class EndpointTable
         { "PATCH", "webhooks/1/" },
         { "DELETE", "webhooks/1/" },
         { "POST", "webhooks/1/test/" },
+        { "POST", "webhooks/1/rotate-secret/" },
     };
 }
 

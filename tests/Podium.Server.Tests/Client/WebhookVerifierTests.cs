@@ -13,7 +13,7 @@ public sealed class WebhookVerifierTests
     private static readonly DateTimeOffset SignedAt = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
 
     private static string Sign(string body, DateTimeOffset at, string secret = Secret) =>
-        Podium.Server.Http.WebhookSignature.Create(secret, Encoding.UTF8.GetBytes(body), at);
+        Podium.Server.Http.WebhookSignature.Create([secret], Encoding.UTF8.GetBytes(body), at);
 
     private static FakeTimeProvider ClockAt(DateTimeOffset now) => new(now);
 

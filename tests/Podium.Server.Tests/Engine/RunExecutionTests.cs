@@ -62,7 +62,7 @@ public abstract class RunExecutionTests<TDb>(EngineApp<TDb> app) : EngineTests<T
             var runtime = new Podium.Server.Engine.Runtimes.SimulatedRuntime(App.Clock);
             var task = (await TasksAsync(org, space, runId))[0]!;
             var call = new Podium.Server.Engine.Runtimes.AgentCall(task["task_id"]!.GetValue<string>(), runId, 1, "", new JsonObject { ["name"] = "Contact 0" },
-                Podium.Data.Entities.ExecutionType.Call, agent, "Caller", new() { Simulation = new() { LatencyMs = 0 } }, null, null,
+                Podium.Data.Entities.ExecutionType.Call, agent, "Caller", new() { Simulation = new() { LatencyMs = 0 } }, [], null,
                 CallId: first["call_id"]!.GetValue<string>());
             var again = await runtime.ExecuteAsync(call, default);
             // The call id is the call log's, given to the runtime; everything the runtime makes up repeats.

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Podium.Server.Tests.Infrastructure;
 
 /// <summary>One POST a webhook agent received.</summary>
-public sealed record ReceivedCall(string TaskId, int Attempt, string IdempotencyKey, bool SignatureValid, JsonObject Body);
+public sealed record ReceivedCall(string TaskId, int Attempt, string IdempotencyKey, bool SignatureValid, JsonObject Body, string Raw, string Signature);
 
 /// <summary>
 /// A real HTTP agent for the webhook runtime: it logs every call, checks its signature, and answers
@@ -38,7 +38,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var raw = await reader.ReadToEndAsync();
         var body = JsonNode.Parse(raw)!.AsObject();
         Calls.Enqueue(new ReceivedCall(body["task_id"]!.GetValue<string>(), body["attempt"]!.GetValue<int>(),
-            request.Headers["Idempotency-Key"].ToString(), Signatures.Verify(Secret, request.Headers["Podium-Signature"].ToString(), raw), body));
+            request.Headers["Idempotency-Key"].ToString(), Signatures.Verify(Secret, request.Headers["Podium-Signature"].ToString(), raw), body,
+            raw, request.Headers["Podium-Signature"].ToString()));
         if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
         return Status switch
         {

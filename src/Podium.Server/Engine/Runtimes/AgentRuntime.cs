@@ -17,7 +17,7 @@ public sealed record AgentCall(
     string AgentHandle,
     string AgentName,
     AgentSettings Settings,
-    string? ProtectedSecret,
+    IReadOnlyList<string> ProtectedSecrets,
     string? CallbackToken,
     string? CallId = null,
     string? CallerNumber = null)

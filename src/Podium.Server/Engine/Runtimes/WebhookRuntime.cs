@@ -29,7 +29,7 @@ public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionPr
 
     public async Task<AgentResult> ExecuteAsync(AgentCall attempt, CancellationToken ct)
     {
-        if (attempt.Settings.Url is null || attempt.ProtectedSecret is null)
+        if (attempt.Settings.Url is null || attempt.ProtectedSecrets.Count == 0)
             return AgentResult.Failure("The agent has no webhook URL or secret.");
         var body = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
         {
@@ -49,7 +49,7 @@ public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionPr
         using var request = new HttpRequestMessage(HttpMethod.Post, attempt.Settings.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("Idempotency-Key", attempt.IdempotencyKey);
-        request.Headers.Add(SignatureHeader, WebhookSignature.Create(protection.CreateProtector(SecretPurpose).Unprotect(attempt.ProtectedSecret), body, clock.GetUtcNow()));
+        request.Headers.Add(SignatureHeader, WebhookSignature.Create(SigningSecrets.Unprotect(protection.CreateProtector(SecretPurpose), attempt.ProtectedSecrets), body, clock.GetUtcNow()));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(attempt.Settings.TimeoutSeconds));

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Http;
 
 namespace Podium.Server.Features.Agents;
 
@@ -24,6 +26,7 @@ public sealed record AgentDto(
     CallingHoursDto CallingHours,
     RetryDto Retry,
     SimulationSettings Simulation,
+    DateTime? PreviousSecretExpiresAt,
     DateTime Created,
     DateTime Modified)
 {
@@ -32,10 +35,14 @@ public sealed record AgentDto(
     public string? WebhookSecret { get; init; }
 
     public static readonly Expression<Func<Agent, AgentDto>> Projection = a => From(a.Handle, a.Name, a.Type, a.State, a.Purpose, a.Description,
-        a.Space == null ? null : a.Space.Token, a.Settings, a.CreatedAt, a.ModifiedAt);
+        a.Space == null ? null : a.Space.Token, a.Settings, a.PreviousSecretExpiresAt, a.CreatedAt, a.ModifiedAt);
+
+    /// <summary>The agent as a non-admin sees it: its URL without credentials (user info and query values).</summary>
+    public AgentDto SeenBy(Tenant tenant) =>
+        tenant.IsAdmin ? this : this with { Runtime = Runtime with { Url = UrlRedaction.Redact(Runtime.Url) } };
 
     private static AgentDto From(string handle, string name, AgentType type, AgentState state, string purpose, string description,
-        string? spaceToken, AgentSettings s, DateTime created, DateTime modified) => new(
+        string? spaceToken, AgentSettings s, DateTime? previousSecretExpiresAt, DateTime created, DateTime modified) => new(
         handle, name, type, state, purpose, description, spaceToken,
         new AgentRuntimeDto(s.Runtime, s.Url, s.TimeoutSeconds),
         s.MaxConcurrency,
@@ -43,5 +50,5 @@ public sealed record AgentDto(
             s.CallingHours.Select(r => new TimeRangeRequest(r.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.End.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList()),
         new RetryDto(s.MaxAttempts, s.RetryOn, s.BackoffSeconds),
         s.Simulation,
-        created, modified);
+        previousSecretExpiresAt, created, modified);
 }

@@ -19,11 +19,12 @@ public static class AgentEndpoints
         group.MapPost("/", CreateAgent).RequireRole(Role.Admin).Creates();
         group.MapPatch("/{agentHandle}", UpdateAgent).RequireRole(Role.Admin);
         group.MapDelete("/{agentHandle}", DeleteAgent).RequireRole(Role.Admin);
+        group.MapPost("/{agentHandle}/rotate-secret", RotateSecret).RequireRole(Role.Admin);
     }
 
     /// <summary>All states unless <c>?state=</c> narrows it (the docs list published, draft and archived).</summary>
     public static async Task<Results<ApiResponse<IReadOnlyList<AgentDto>>, ApiError>> ListAgents(
-        string? state, Paging paging, PodiumDb db, CancellationToken ct)
+        string? state, Paging paging, Tenant tenant, PodiumDb db, CancellationToken ct)
     {
         var agents = db.Agents.AsNoTracking();
         if (state is not null)
@@ -34,13 +35,27 @@ public static class AgentEndpoints
         }
         var count = await agents.CountAsync(ct);
         var page = await paging.Apply(agents.OrderByDescending(a => a.Id), pageAll: true).Select(AgentDto.Projection).ToListAsync(ct);
-        return Api.List("Agents fetched successfully", page, count);
+        return Api.List("Agents fetched successfully", page.ConvertAll(a => a.SeenBy(tenant)), count);
     }
 
-    public static async Task<Results<ApiResponse<AgentDto>, ApiError>> GetAgent(string agentHandle, PodiumDb db, CancellationToken ct)
+    public static async Task<Results<ApiResponse<AgentDto>, ApiError>> GetAgent(string agentHandle, Tenant tenant, PodiumDb db, CancellationToken ct)
     {
         var agent = await db.Agents.AsNoTracking().Where(a => a.Handle == agentHandle).Select(AgentDto.Projection).FirstOrDefaultAsync(ct);
-        return agent is null ? Api.AgentNotFound : Api.Ok("Agent fetched successfully", agent);
+        return agent is null ? Api.AgentNotFound : Api.Ok("Agent fetched successfully", agent.SeenBy(tenant));
+    }
+
+    /// <summary>A webhook agent's new signing secret, shown this once; the previous one signs beside it for <c>grace_hours</c>.</summary>
+    public static async Task<Results<ApiResponse<AgentDto>, ApiError>> RotateSecret(
+        string agentHandle, RotateSecretRequest? request, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
+    {
+        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
+        if (agent is null) return Api.AgentNotFound;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var secret = WebhookSecrets.Rotate(agent, protection, (request ?? new RotateSecretRequest()).Grace, now);
+        if (secret is null) return Api.Conflict("Only a webhook agent has a signing secret.");
+        agent.ModifiedAt = now;
+        await db.SaveChangesAsync(ct);
+        return Api.Ok("Agent secret rotated successfully", await ReadAsync(db, agent.Id, ct) with { WebhookSecret = secret });
     }
 
     public static async Task<Results<ApiResponse<AgentDto>, ApiError>> CreateAgent(

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes;
+using Podium.Server.Http;
 
 namespace Podium.Server.Features.Agents;
 
@@ -13,7 +13,17 @@ public static class WebhookSecrets
     {
         if (agent.Settings.Runtime != AgentRuntime.Webhook || agent.ProtectedWebhookSecret is not null)
             return null;
-        var secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var secret = SigningSecrets.New();
+        agent.ProtectedWebhookSecret = protection.CreateProtector(WebhookRuntime.SecretPurpose).Protect(secret);
+        return secret;
+    }
+
+    /// <summary>A new secret for a webhook agent; the current one signs beside it for the grace period. Null for other agents.</summary>
+    public static string? Rotate(Agent agent, IDataProtectionProvider protection, TimeSpan grace, DateTime now)
+    {
+        if (agent.Settings.Runtime != AgentRuntime.Webhook || agent.ProtectedWebhookSecret is null) return null;
+        var secret = SigningSecrets.New();
+        (agent.ProtectedPreviousWebhookSecret, agent.PreviousSecretExpiresAt) = grace > TimeSpan.Zero ? (agent.ProtectedWebhookSecret, now + grace) : ((string?)null, (DateTime?)null);
         agent.ProtectedWebhookSecret = protection.CreateProtector(WebhookRuntime.SecretPurpose).Protect(secret);
         return secret;
     }

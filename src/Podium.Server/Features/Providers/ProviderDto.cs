@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Http;
 
 namespace Podium.Server.Features.Providers;
 
@@ -26,12 +28,14 @@ public sealed record ProviderDto(
     DateTime CreatedAt,
     DateTime ModifiedAt)
 {
-    public static ProviderDto From(ProviderConfiguration c, string orgHandle, int numbersCount)
+    /// <summary>The configuration as <paramref name="tenant"/> sees it: non-admins get its URLs without credentials.</summary>
+    public static ProviderDto From(ProviderConfiguration c, Tenant tenant, int numbersCount)
     {
         var details = ProviderCatalogue.BySlug(c.Provider)!;
+        string? Shown(string? url) => tenant.IsAdmin ? url : UrlRedaction.Redact(url);
         return new ProviderDto(
-            c.Id, c.Name, c.Provider, details.Id, details, c.AccountSid, orgHandle,
-            JsonNode.Parse(c.MetaJson) as JsonArray ?? [], c.Active, c.BaseUrl, c.SipUrl,
+            c.Id, c.Name, c.Provider, details.Id, details, c.AccountSid, tenant.Organization.DomainHandle,
+            JsonNode.Parse(c.MetaJson) as JsonArray ?? [], c.Active, Shown(c.BaseUrl), Shown(c.SipUrl),
             c.SecretNames.Split(',', StringSplitOptions.RemoveEmptyEntries), numbersCount, c.CreatedAt, c.ModifiedAt);
     }
 

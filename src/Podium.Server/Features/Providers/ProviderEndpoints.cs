@@ -38,7 +38,7 @@ public static class ProviderEndpoints
             .Select(c => new { Configuration = c, Numbers = db.PhoneNumbers.Count(n => n.ProviderConfigurationId == c.Id) })
             .ToListAsync(ct);
         return Api.List("Provider configurations fetched successfully.",
-            page.ConvertAll(p => ProviderDto.From(p.Configuration, tenant.Organization.DomainHandle, p.Numbers)), count);
+            page.ConvertAll(p => ProviderDto.From(p.Configuration, tenant, p.Numbers)), count);
     }
 
     public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Get(int id, Tenant tenant, PodiumDb db, CancellationToken ct)
@@ -73,7 +73,7 @@ public static class ProviderEndpoints
         if (await ConflictAsync(db, configuration, ct) is { } conflict) return conflict;
         db.ProviderConfigurations.Add(configuration);
         if (await SaveAsync(db, ct) is { } raced) return raced;
-        return Api.Created("Provider configuration created successfully.", ProviderDto.From(configuration, tenant.Organization.DomainHandle, 0));
+        return Api.Created("Provider configuration created successfully.", ProviderDto.From(configuration, tenant, 0));
     }
 
     public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Update(
@@ -124,7 +124,7 @@ public static class ProviderEndpoints
     }
 
     private static async Task<ProviderDto> DtoAsync(PodiumDb db, Tenant tenant, ProviderConfiguration configuration, CancellationToken ct) =>
-        ProviderDto.From(configuration, tenant.Organization.DomainHandle,
+        ProviderDto.From(configuration, tenant,
             await db.PhoneNumbers.CountAsync(n => n.ProviderConfigurationId == configuration.Id, ct));
 
     private static async Task<ApiError?> ConflictAsync(PodiumDb db, ProviderConfiguration c, CancellationToken ct)

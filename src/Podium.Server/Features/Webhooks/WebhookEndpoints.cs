@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -48,11 +47,11 @@ internal static class WebhookRules
 /// <summary>A subscription; <c>secret</c> appears once, in the answer that creates it.</summary>
 public sealed record WebhookDto(
     int Id, string Url, IReadOnlyList<string> EventTypes, string Description, bool Enabled, string? DisabledReason, DateTime? FailingSince,
-    DateTime CreatedAt, DateTime ModifiedAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null)
+    DateTime? PreviousSecretExpiresAt, DateTime CreatedAt, DateTime ModifiedAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null)
 {
     public static WebhookDto From(WebhookSubscription s, string? secret = null) => new(
         s.Id, s.Url, s.EventTypes.Split(',', StringSplitOptions.RemoveEmptyEntries), s.Description, s.Enabled, s.DisabledReason, s.FailingSince,
-        s.CreatedAt, s.ModifiedAt, secret);
+        s.PreviousSecretExpiresAt, s.CreatedAt, s.ModifiedAt, secret);
 }
 
 public sealed record DeliveryDto(
@@ -78,6 +77,7 @@ public static class WebhookEndpoints
         group.MapGet("/{id:int}/deliveries", Deliveries);
         group.MapPost("/{id:int}/deliveries/{deliveryId:long}/redeliver", Redeliver);
         group.MapPost("/{id:int}/test", SendTest);
+        group.MapPost("/{id:int}/rotate-secret", RotateSecret);
     }
 
     public static async Task<ApiResponse<IReadOnlyList<WebhookDto>>> List(Paging paging, PodiumDb db, CancellationToken ct)
@@ -95,7 +95,7 @@ public static class WebhookEndpoints
     public static async Task<ApiResponse<WebhookDto>> Create(
         CreateWebhookRequest request, Tenant tenant, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
     {
-        var secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var secret = SigningSecrets.New();
         var now = clock.GetUtcNow().UtcDateTime;
         var subscription = new WebhookSubscription
         {
@@ -129,6 +129,22 @@ public static class WebhookEndpoints
         subscription.ModifiedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return Api.Ok("Webhook updated successfully", WebhookDto.From(subscription));
+    }
+
+    /// <summary>A new signing secret, shown this once; the previous one signs beside it for <c>grace_hours</c>.</summary>
+    public static async Task<Results<ApiResponse<WebhookDto>, ApiError>> RotateSecret(
+        int id, RotateSecretRequest? request, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
+    {
+        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (subscription is null) return NotFound;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var grace = (request ?? new RotateSecretRequest()).Grace;
+        var secret = SigningSecrets.New();
+        (subscription.ProtectedPreviousSecret, subscription.PreviousSecretExpiresAt) = grace > TimeSpan.Zero ? (subscription.ProtectedSecret, now + grace) : ((string?)null, (DateTime?)null);
+        subscription.ProtectedSecret = protection.CreateProtector(WebhookSender.SecretPurpose).Protect(secret);
+        subscription.ModifiedAt = now;
+        await db.SaveChangesAsync(ct);
+        return Api.Ok("Webhook secret rotated successfully", WebhookDto.From(subscription, secret));
     }
 
     public static async Task<Results<NoContent, ApiError>> Delete(int id, PodiumDb db, CancellationToken ct) =>

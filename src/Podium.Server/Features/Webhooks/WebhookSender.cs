@@ -111,7 +111,8 @@ public sealed partial class WebhookSender(
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("Podium-Event-Id", delivery.EventId);
         request.Headers.Add("Podium-Event-Type", delivery.Type);
-        request.Headers.Add(SignatureHeader, WebhookSignature.Create(protection.CreateProtector(SecretPurpose).Unprotect(subscription.ProtectedSecret), body, clock.GetUtcNow()));
+        var signing = SigningSecrets.SigningAt(subscription.ProtectedSecret, subscription.ProtectedPreviousSecret, subscription.PreviousSecretExpiresAt, EngineClock.Now(clock));
+        request.Headers.Add(SignatureHeader, WebhookSignature.Create(SigningSecrets.Unprotect(protection.CreateProtector(SecretPurpose), signing), body, clock.GetUtcNow()));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.Timeout);
         var started = Stopwatch.GetTimestamp();
