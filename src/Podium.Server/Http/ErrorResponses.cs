@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Podium.Server.Data;
 
 namespace Podium.Server.Http;
 
@@ -38,6 +39,13 @@ public static partial class ErrorResponses
             return BadRequest(bad).ExecuteAsync(context);
 
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Podium.Errors");
+        if (exception is not null && DatabaseErrors.IsTransient(exception))
+        {
+            // Busy, locked or briefly out of reach: an honest 503 the client can retry, not a 500.
+            LogDatabaseBusy(logger, exception, context.Request.Method, context.Request.Path);
+            context.Response.Headers.RetryAfter = "1";
+            return new ApiError(StatusCodes.Status503ServiceUnavailable, "The database is busy. Please try again in 1 second.").ExecuteAsync(context);
+        }
         LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
         var body = new ErrorEnvelope(StatusCodes.Status500InternalServerError, "Internal server error.", RequestId: context.TraceIdentifier);
         return EnvelopeWriter.WriteAsync(context, StatusCodes.Status500InternalServerError, body);
@@ -79,6 +87,9 @@ public static partial class ErrorResponses
     /// <summary>Turns a System.Text.Json path (<c>$.documents[2].name</c>) into the contract's key.</summary>
     private static string JsonField(string? path) =>
         path is null or "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database was busy for {Method} {Path}; answered 503")]
+    private static partial void LogDatabaseBusy(ILogger logger, Exception exception, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception? exception, string method, PathString path);

@@ -39,6 +39,9 @@ public static class AgentSettingsInput
         runtime?.Validate(errors);
         var maxConcurrency = errors.Limits.Engine.MaxAgentConcurrency;
         if (concurrency < 1 || concurrency > maxConcurrency) errors.Add("max_concurrency", $"Must be from 1 to {maxConcurrency} (this server's ceiling).");
+        if (hours?.Days?.Count > 7) errors.Add("calling_hours.days", "At most 7 days.");
+        if (hours?.Ranges?.Count > 24) errors.Add("calling_hours.ranges", "At most 24 ranges.");
+        if (retry?.On?.Count > 3) errors.Add("retry.on", "At most 3 outcomes.");
         for (var i = 0; i < hours?.Days?.Count; i++)
             if (!DayNames.Contains(hours.Days[i])) errors.Add($"calling_hours.days[{i}]", "Use mon, tue, wed, thu, fri, sat or sun.");
         for (var i = 0; i < hours?.Ranges?.Count; i++)

@@ -56,6 +56,7 @@ public sealed record ConnectProviderRequest(
     {
         if (ProviderConfigId is not null && ProviderCredentialId is not null && ProviderConfigId != ProviderCredentialId)
             errors.Add("provider_config_id", "provider_config_id and provider_credential_id name different configurations.");
+        errors.MaxLength("phone_number", PhoneNumber, 32);
         if (NumberId is null)
         {
             errors.Required("phone_number", PhoneNumber);
@@ -71,6 +72,7 @@ public sealed record DisconnectProviderRequest(string? PhoneNumber = null, int? 
 {
     public void Validate(ValidationErrors errors)
     {
+        errors.MaxLength("phone_number", PhoneNumber, 32);
         if (NumberId is null) errors.Required("phone_number", PhoneNumber);
         else if (PhoneNumber is not null) errors.Add("number_id", "Send phone_number or number_id, not both.");
     }
@@ -97,6 +99,9 @@ internal static partial class BridgeRules
             errors.Add("region", "Use a two-letter ISO 3166 region code in capitals, e.g. US or IN.");
         else if (!string.IsNullOrEmpty(region)) Rules.PhoneRegion(errors, "region", region);
         for (var i = 0; i < agents?.Count; i++)
+        {
             errors.Required($"agents[{i}]", agents[i]);
+            errors.MaxLength($"agents[{i}]", agents[i], 64);
+        }
     }
 }

@@ -13,8 +13,7 @@ public static class CollectionEndpoints
 {
     public static readonly ApiError NotFound = Api.NotFound("Document not found");
 
-    /// <summary>Uploads are streamed in batches, so the limit guards the disk and the clock, not memory.</summary>
-    private static readonly RequestSizeLimitAttribute ImportBodyLimit = new(512L * 1024 * 1024);
+    private static readonly RequestSizeLimitAttribute ImportBodyLimit = new(DocumentImport.ImportBodyLimit);
 
     public static void MapCollections(this RouteGroupBuilder api)
     {

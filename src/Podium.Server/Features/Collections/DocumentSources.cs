@@ -87,7 +87,7 @@ public static class DocumentSources
             catch (JsonException e)
             {
                 throw new SourceException(index == 0 ? "body" : $"documents[{index}]",
-                    $"Not a JSON array of documents{(index == 0 ? "" : $" (malformed after document {index - 1})")}: {e.Message.Split(" Path:")[0]}");
+                    $"Not a JSON array of documents{(index == 0 ? "" : $" (malformed after document {index - 1})")}: {Engine.ColumnText.Clip(e.Message.Split(" Path:")[0], 200)}");
             }
             var field = $"documents[{index++}]";
             yield return node is JsonObject document ? new SourceRecord(field, document, null) : new SourceRecord(field, null, "Must be an object.");
@@ -103,9 +103,11 @@ public static class DocumentSources
             MissingFieldFound = null,
             DetectDelimiter = true,
             TrimOptions = TrimOptions.Trim,
+            // No field can be kept longer than a document; a longer one is not buffered whole.
+            MaxFieldSize = MaxFieldLength,
         };
         using var csv = new CsvReader(text, configuration);
-        if (!await csv.ReadAsync()) throw new SourceException("file", "The file is empty. The first row must name the columns (e.g. name, contact_number).");
+        if (!await NextAsync(csv)) throw new SourceException("file", "The file is empty. The first row must name the columns (e.g. name, contact_number).");
         csv.ReadHeader();
         var header = csv.HeaderRecord!.Select(Column).ToArray();
         var duplicate = header.GroupBy(h => h).FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1);
@@ -113,7 +115,7 @@ public static class DocumentSources
         foreach (var column in requiredColumns.Where(c => !header.Contains(c)))
             throw new SourceException("file", $"The header has no {column} column ({string.Join(", ", Aliases.Where(a => a.Value == column).Select(a => a.Key).Prepend(column))}).");
 
-        while (await csv.ReadAsync())
+        while (await NextAsync(csv))
         {
             ct.ThrowIfCancellationRequested();
             var values = csv.Parser.Record ?? [];
@@ -128,6 +130,22 @@ public static class DocumentSources
             for (var i = 0; i < header.Length; i++)
                 if (header[i].Length > 0 && values[i].Length > 0) document[header[i]] = values[i];
             yield return new SourceRecord(field, document, null);
+        }
+    }
+
+    /// <summary>The longest CSV field read: a document is at most this much JSON anyway.</summary>
+    public const int MaxFieldLength = Tasks.TaskDocuments.MaxDocumentLength;
+
+    /// <summary>The next record; a field past <see cref="MaxFieldLength"/> ends the upload there, as malformed input does.</summary>
+    private static async Task<bool> NextAsync(CsvReader csv)
+    {
+        try
+        {
+            return await csv.ReadAsync();
+        }
+        catch (MaxFieldSizeException)
+        {
+            throw new SourceException($"rows[{csv.Parser.Row}]", $"A field is longer than {MaxFieldLength:N0} characters.");
         }
     }
 

@@ -16,6 +16,7 @@ public sealed record CreateNumberRequest(string? Number = null, int? ProviderCon
     public void Validate(ValidationErrors errors)
     {
         errors.Required("number", Number);
+        errors.MaxLength("number", Number, 32);
         if (ProviderConfigId is null) errors.Add("provider_config_id", "This field is required.");
         if (ChannelsCount is < 1 or > 10_000) errors.Add("channels_count", "Must be from 1 to 10000.");
     }

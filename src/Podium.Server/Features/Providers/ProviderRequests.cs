@@ -85,6 +85,9 @@ internal static class ProviderFields
         return secrets;
     }
 
+    /// <summary>The stored length of <c>meta_json</c> (its column's).</summary>
+    public const int MaxMetaLength = 20_000;
+
     public static void Check(
         ValidationErrors errors, string? accountSid, string? authToken, string? apiKey, string? apiSecret,
         string? baseUrl, string? sipUrl, IReadOnlyList<MetaEntry>? meta)
@@ -98,12 +101,17 @@ internal static class ProviderFields
             errors.Add("sip_url", "Enter a sip: or sips: URI, e.g. sip:trunk.example.com.");
         if (meta is null) return;
         if (meta.Count > 100) errors.Add("meta_json", "At most 100 entries.");
+        else if (ProviderDto.Meta(meta).Length > MaxMetaLength) errors.Add("meta_json", $"At most {MaxMetaLength} characters of JSON.");
         for (var i = 0; i < meta.Count; i++)
             if (NulCharacters.In(meta[i]?.MetaValue)) errors.Add($"meta_json[{i}].meta_value", NulCharacters.Message);
         for (var i = 0; i < meta.Count; i++)
         {
             if (meta[i] is null) errors.Add($"meta_json[{i}]", "Must be an object.");
-            else errors.Required($"meta_json[{i}].meta_key", meta[i].MetaKey);
+            else
+            {
+                errors.Required($"meta_json[{i}].meta_key", meta[i].MetaKey);
+                errors.MaxLength($"meta_json[{i}].meta_key", meta[i].MetaKey, 200);
+            }
         }
     }
 }

@@ -25,6 +25,10 @@ public sealed record ScheduleRequest(
     {
         if (!Types.Contains(Type))
             errors.Add("schedule.type", $"Use one of: {string.Join(", ", Types)}.");
+        // The schedule is kept as sent, whatever its type: each part within its format's length.
+        errors.MaxLength("schedule.calling_date", CallingDate, 10);
+        errors.MaxLength("schedule.calling_time", CallingTime, 5);
+        errors.MaxLength("schedule.timezone", Timezone, 64);
         if (Type == "custom")
         {
             if (!DateOnly.TryParseExact(CallingDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -66,6 +70,9 @@ public sealed record CreateTaskRequest(
     /// <summary>The most tasks one run made from a collection may have.</summary>
     public const int MaxCollectionDocuments = 100_000;
 
+    /// <summary>The filters are kept on the run as sent.</summary>
+    public const int MaxFiltersLength = 4000;
+
     /// <summary>The parsed <c>filters</c>; null when absent (or invalid, which validation reports).</summary>
     [JsonIgnore]
     public CollectionFilter? Selection => Filters is null ? null : CollectionFilter.FromJson(Filters, "filters", new ValidationErrors());
@@ -73,10 +80,12 @@ public sealed record CreateTaskRequest(
     public void Validate(ValidationErrors errors)
     {
         errors.Required("pilot", Pilot);
+        errors.MaxLength("pilot", Pilot, 64);
         errors.MaxLength("context", Context, 10_000);
         if (Filters is not null)
         {
             CollectionFilter.FromJson(Filters, "filters", errors);
+            if (Filters.ToJsonString().Length > MaxFiltersLength) errors.Add("filters", $"At most {MaxFiltersLength} characters of JSON.");
             if (Documents is not null)
                 errors.Add("documents", "Send documents or filters, not both.");
         }

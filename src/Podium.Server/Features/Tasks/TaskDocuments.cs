@@ -16,6 +16,14 @@ public static class TaskDocuments
 {
     public const int MaxLabels = 50;
     public const int MaxLabelLength = 100;
+
+    /// <summary>A document's JSON as stored (escapes included), so it always fits the task's and the collection's columns.</summary>
+    public const int MaxDocumentLength = 64 * 1024;
+    public const int MaxFields = 200;
+    public const int MaxFieldNameLength = 100;
+    public const int MaxNameLength = 500;
+    public const int MaxEmailLength = 320;
+    public const int MaxNumberLength = 32;
     private static readonly char[] LabelSeparators = [';', '|', ','];
 
     public static List<TaskDocument> Check(
@@ -44,10 +52,17 @@ public static class TaskDocuments
             errors.Add(field, NulCharacters.Message);
             return null;
         }
+        if (Oversized(document) is { } size)
+        {
+            errors.Add(field, size);
+            return null;
+        }
 
         var name = Text(document, "name");
         if (string.IsNullOrWhiteSpace(name))
             Error("name", name is null && document.ContainsKey("name") ? "Must be a string." : "This field is required.");
+        else if (name.Length > MaxNameLength)
+            Error("name", $"Ensure this field has no more than {MaxNameLength} characters.");
 
         string? phone = null, zone = null;
         var number = Text(document, "contact_number");
@@ -55,6 +70,8 @@ public static class TaskDocuments
         {
             if (string.IsNullOrWhiteSpace(number))
                 Error("contact_number", "This field is required.");
+            else if (number.Length > MaxNumberLength)
+                Error("contact_number", "Not a valid phone number.");
             else if (Recipients.Parse(number, defaultRegion) is { } parsed)
                 (phone, zone) = parsed;
             else
@@ -63,6 +80,8 @@ public static class TaskDocuments
         var email = Text(document, "email");
         if (executionType == ExecutionType.Email && string.IsNullOrWhiteSpace(email))
             Error("email", "This field is required for an email space.");
+        else if (email?.Length > MaxEmailLength)
+            Error("email", $"Ensure this field has no more than {MaxEmailLength} characters.");
 
         if (Text(document, "timezone") is { } given)
         {
@@ -79,6 +98,14 @@ public static class TaskDocuments
         if (phone is not null) input["contact_number"] = phone;
         if (labels.Count > 0) input["labels"] = new JsonArray(labels.Select(l => (JsonNode)JsonValue.Create(l)).ToArray());
         return new TaskDocument(input, name!.Trim(), phone, string.IsNullOrWhiteSpace(email) ? null : email.Trim(), zone, refId, labels);
+    }
+
+    /// <summary>Why a document is too big to keep (its stored size, its number of fields, a field's name), or null.</summary>
+    private static string? Oversized(JsonObject document)
+    {
+        if (document.Count > MaxFields) return $"A document has at most {MaxFields} fields.";
+        if (document.Any(p => p.Key.Length > MaxFieldNameLength)) return $"A field name has at most {MaxFieldNameLength} characters.";
+        return document.ToJsonString().Length > MaxDocumentLength ? $"A document is at most {MaxDocumentLength / 1024} KiB of JSON." : null;
     }
 
     /// <summary>Labels from an array of strings or one string separated by <c>;</c>, <c>|</c> or <c>,</c>; trimmed, lowercased, distinct.</summary>
