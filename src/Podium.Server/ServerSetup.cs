@@ -38,10 +38,19 @@ public static class ServerSetup
     public static string[] TranslateFlags(string[] args) =>
         args.Select(a => a == "--no-demo" ? "--Podium:Demo=false" : a).ToArray();
 
+    /// <summary>The configured addresses (or the default), and the management port for metrics when one is set.</summary>
+    private static void ListenOn(WebApplicationBuilder builder)
+    {
+        var urls = builder.Configuration["urls"];
+        if (string.IsNullOrEmpty(urls) && string.IsNullOrEmpty(builder.Configuration["http_ports"])) urls = DefaultUrl;
+        var metrics = builder.Configuration.GetSection("Metrics").Get<MetricsOptions>()?.Url;
+        if (metrics is not null) urls = string.IsNullOrEmpty(urls) ? metrics : $"{urls};{metrics}";
+        if (!string.IsNullOrEmpty(urls)) builder.WebHost.UseUrls(urls);
+    }
+
     public static WebApplicationBuilder AddPodium(this WebApplicationBuilder builder)
     {
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
-            builder.WebHost.UseUrls(DefaultUrl);
+        ListenOn(builder);
         builder.Configuration.AddBuiltInDefaults();
         builder.Logging.ChooseLogFormat(builder.Configuration);
 
@@ -84,6 +93,8 @@ public static class ServerSetup
     {
         var options = app.Services.GetRequiredService<IOptions<PodiumOptions>>().Value;
         app.UseRequestId();
+        // First: the management port answers nothing but /metrics, and /metrics nothing but its token.
+        app.UseMetricsGate();
         app.UseApiErrors();
         app.UseNulFreeQueries();
         app.UseBodySizeLimit(options.MaxRequestBodyBytes);

@@ -13,11 +13,11 @@ public sealed class RateLimitingOptions
 {
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Requests per API key per minute, across all endpoints.</summary>
+    /// <summary>Requests per user per minute, across all endpoints and all the user's keys.</summary>
     [Range(1, 1_000_000)]
-    public int PerKeyPerMinute { get; set; } = 1200;
+    public int PerUserPerMinute { get; set; } = 1200;
 
-    /// <summary>Create-task requests per API key per minute (each may carry 10,000 documents).</summary>
+    /// <summary>Create-task requests per user per minute (each may carry 10,000 documents).</summary>
     [Range(1, 1_000_000)]
     public int CreateTaskPerMinute { get; set; } = 120;
 
@@ -33,8 +33,9 @@ public sealed class CreateTaskBudget
 }
 
 /// <summary>
-/// Fixed one-minute windows from ASP.NET Core's rate limiter: one budget per key (or per address
-/// for requests without a valid key) and a second, tighter one for task creation. Every answer
+/// Fixed one-minute windows from ASP.NET Core's rate limiter: one budget per user, whichever of their
+/// keys they use (so more keys buy no more requests), or per address for requests without a valid key;
+/// and a second, tighter one for task creation. Every answer
 /// says where the caller stands (<c>X-RateLimit-*</c>); the excess gets the contract's 429 with
 /// <c>Retry-After</c>.
 /// </summary>
@@ -69,16 +70,16 @@ public sealed class RateLimits : IDisposable
         return new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = Window, QueueLimit = 0, AutoReplenishment = true };
     }
 
-    /// <summary>The key's budget, or the client address's for a request without a valid key.</summary>
+    /// <summary>The user's budget, or the client address's for a request without a valid key.</summary>
     private (string Partition, int Limit) GeneralBudget(HttpContext context) =>
-        context.User.FindFirst(Caller.KeyIdClaim)?.Value is { } keyId
-            ? ($"key:{keyId}", _options.PerKeyPerMinute)
+        context.User.FindFirst(Caller.UserIdClaim)?.Value is { } userId
+            ? ($"user:{userId}", _options.PerUserPerMinute)
             : ($"ip:{context.Connection.RemoteIpAddress}", _options.PerIpPerMinute);
 
-    /// <summary>The key's create-task budget, on the endpoints that spend it.</summary>
+    /// <summary>The user's create-task budget, on the endpoints that spend it.</summary>
     private (string Partition, int Limit)? CreateTaskBudgetOf(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<CreateTaskBudget>() is not null && context.User.FindFirst(Caller.KeyIdClaim)?.Value is { } keyId
-            ? ($"create:{keyId}", _options.CreateTaskPerMinute)
+        context.GetEndpoint()?.Metadata.GetMetadata<CreateTaskBudget>() is not null && context.User.FindFirst(Caller.UserIdClaim)?.Value is { } userId
+            ? ($"create:{userId}", _options.CreateTaskPerMinute)
             : null;
 
     /// <summary>The budget that binds this request (create-task's where it applies), for the headers.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -17,9 +18,13 @@ public static class TelemetrySetup
 {
     public const string MetricsPath = "/metrics";
 
+    /// <summary>The tags of HTTP client metrics that say nothing about whom was called.</summary>
+    private static readonly string[] ClientTags = ["http.request.method", "http.response.status_code", "error.type", "url.scheme", "network.protocol.version"];
+
     public static WebApplicationBuilder AddPodiumTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PodiumTelemetry>();
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration("Metrics").ValidateDataAnnotations().ValidateOnStart();
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         var otlp = builder.Configuration["OpenTelemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         // Spans cost on every database command; without somewhere to send them they are only made when asked for.
@@ -40,6 +45,8 @@ public static class TelemetrySetup
                 m.AddMeter(PodiumTelemetry.Name)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
+                    // Outgoing requests go to tenants' endpoints: their host names and ports stay out of the metrics.
+                    .AddView(i => i.Meter.Name is "System.Net.Http" or "System.Net.NameResolution" ? new MetricStreamConfiguration { TagKeys = ClientTags } : null)
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (!string.IsNullOrEmpty(otlp)) m.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
@@ -58,7 +65,8 @@ public static class TelemetrySetup
             return scope.ServiceProvider.GetRequiredService<PodiumDb>().Tasks.IgnoreQueryFilters()
                 .LongCount(t => (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled) && t.DueAt <= now);
         });
-        app.MapPrometheusScrapingEndpoint(MetricsPath).DisableRateLimiting();
+        var metrics = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        if (metrics.Served) app.MapPrometheusScrapingEndpoint(MetricsPath).DisableRateLimiting();
         return app;
     }
 }

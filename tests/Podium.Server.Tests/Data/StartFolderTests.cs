@@ -33,6 +33,51 @@ public abstract class StartFolderTests<TDb> where TDb : TestDatabase, new()
     }
 }
 
+/// <summary>The management port: /metrics there and nowhere else, and the API not there.</summary>
+public sealed class ManagementPortTests
+{
+    [Fact]
+    public async Task MetricsPort_ServesMetricsOnly_AndTheApiPortServesNoMetrics()
+    {
+        var database = new Sqlite();
+        await using var _ = database;
+        using var folder = new TempFolder();
+        var port = FreePort();
+        await using var server = ServerProcess.Start(database, folder.Path, "--no-demo", $"--Metrics:Port={port}");
+        var api = await server.ListeningAsync();
+        using var client = new HttpClient();
+        var management = $"http://127.0.0.1:{port}";
+        for (var i = 0; i < 100 && !(await TryGetAsync(client, $"{management}/metrics")).IsSuccessStatusCode; i++) await Task.Delay(100);
+
+        var metrics = await client.GetAsync($"{management}/metrics");
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("podium_engine", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{management}/api/v2/platform/organizations/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{management}/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{api}/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{api}/readyz")).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> TryGetAsync(HttpClient client, string url)
+    {
+        try
+        {
+            return await client.GetAsync(url);
+        }
+        catch (HttpRequestException)
+        {
+            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
 public sealed class StartFolderTestsOnSqlite : StartFolderTests<Sqlite>;
 
 public sealed class StartFolderTestsOnPostgres : StartFolderTests<Postgres>;

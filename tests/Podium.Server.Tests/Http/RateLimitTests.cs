@@ -4,12 +4,12 @@ using Podium.Server.Tests.Infrastructure;
 
 namespace Podium.Server.Tests.Http;
 
-/// <summary>The server with small budgets: 10 requests a minute per key, 3 task creations, 5 per address without a key.</summary>
+/// <summary>The server with small budgets: 10 requests a minute per user, 3 task creations, 5 per address without a key.</summary>
 public sealed class LimitedApp : PodiumApp<Sqlite>
 {
     protected override void Configure(IWebHostBuilder builder)
     {
-        builder.UseSetting("RateLimiting:PerKeyPerMinute", "10");
+        builder.UseSetting("RateLimiting:PerUserPerMinute", "10");
         builder.UseSetting("RateLimiting:CreateTaskPerMinute", "3");
         builder.UseSetting("RateLimiting:PerIpPerMinute", "5");
     }
@@ -40,11 +40,26 @@ public sealed class RateLimitTests(LimitedApp app) : IClassFixture<LimitedApp>
         Assert.All(responses, r => Assert.Equal("10", r.Headers.GetValues("X-RateLimit-Limit").Single()));
         Assert.All(responses, r => Assert.InRange(int.Parse(r.Headers.GetValues("X-RateLimit-Reset").Single(), System.Globalization.CultureInfo.InvariantCulture), 0, 60));
 
-        // Another key of the same organization has its own budget.
+        // Another user of the same organization has a budget of their own.
         var other = org.Client(app, org.Member);
         var fine = await other.GetAsync($"{Prefix}/spaces/");
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
         Assert.Equal("9", fine.Headers.GetValues("X-RateLimit-Remaining").Single());
+    }
+
+    [Fact]
+    public async Task MoreKeys_BuyNoMoreRequests_TheBudgetIsTheUsers()
+    {
+        var org = await TestOrg.CreateAsync(app);
+        var first = org.Client(app, org.Viewer);
+        var created = await ApiAssert.Envelope(await first.PostJson($"{Prefix}/api-keys/", new { name = "second" }), HttpStatusCode.Created);
+        var second = app.Client(created["data"]!["key"]!.GetValue<string>(), org.Handle);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+            statuses.Add((await (i % 2 == 0 ? first : second).GetAsync($"{Prefix}/spaces/")).StatusCode);
+        // The key creation spent one request of the ten.
+        Assert.Equal(9, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
     }
 
     [Fact]

@@ -17,9 +17,21 @@ public class EngineApp<TDb> : PodiumApp<TDb> where TDb : TestDatabase, new()
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>The bearer token this app serves <c>/metrics</c> to.</summary>
+    public const string MetricsToken = "test-metrics-token-0123456789";
+
+    /// <summary>A client that may scrape <c>/metrics</c>.</summary>
+    public HttpClient MetricsClient()
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Add("Authorization", $"Bearer {MetricsToken}");
+        return client;
+    }
+
     protected override void Configure(IWebHostBuilder builder)
     {
         builder.UseSetting("Engine:Enabled", "false");
+        builder.UseSetting("Metrics:Token", MetricsToken);
         // Record spans without an exporter, so tests can watch them.
         builder.UseSetting("OpenTelemetry:Tracing", "true");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

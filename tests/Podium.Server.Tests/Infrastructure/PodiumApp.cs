@@ -27,7 +27,7 @@ public class PodiumApp<TDb> : WebApplicationFactory<Program>, IAsyncLifetime whe
             builder.UseSetting(key, value);
         builder.UseSetting("Podium:Demo", "false");
         // Tests make bursts of requests with one key; the limits themselves are tested with small ones.
-        builder.UseSetting("RateLimiting:PerKeyPerMinute", "1000000");
+        builder.UseSetting("RateLimiting:PerUserPerMinute", "1000000");
         builder.UseSetting("RateLimiting:CreateTaskPerMinute", "1000000");
         builder.UseSetting("RateLimiting:PerIpPerMinute", "1000000");
         // Test agents and receivers listen on loopback; the outbound policy itself is tested with it off.

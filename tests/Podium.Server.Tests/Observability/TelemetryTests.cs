@@ -20,7 +20,7 @@ public abstract partial class TelemetryTests<TDb>(EngineApp<TDb> app) : EngineTe
 {
     private async Task<Dictionary<string, double>> ScrapeAsync()
     {
-        var response = await App.Client().GetAsync("/metrics");
+        var response = await App.MetricsClient().GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var totals = new Dictionary<string, double>();
         foreach (Match line in Sample().Matches(await response.Content.ReadAsStringAsync()))
@@ -55,6 +55,37 @@ public abstract partial class TelemetryTests<TDb>(EngineApp<TDb> app) : EngineTe
     }
 
     [Fact]
+    public async Task Metrics_NeedTheToken_AndNameNoTenantsHost()
+    {
+        await ApiAssert.Error(await App.Client().GetAsync("/metrics"), HttpStatusCode.Unauthorized, "Invalid token.");
+        var wrong = App.Client();
+        wrong.DefaultRequestHeaders.Add("Authorization", "Bearer not-the-token");
+        await ApiAssert.Error(await wrong.GetAsync("/metrics"), HttpStatusCode.Unauthorized, "Invalid token.");
+
+        // A call to a tenant's agent by name: the name and port must not reach the metrics.
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var url = receiver.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var (org, space, _) = await SetUpAsync();
+        var created = await ApiAssert.Envelope(await org.Client(App, org.Admin).PostJson($"{Prefix}/agents/",
+            new { name = "Hook", state = "published", runtime = new { type = "webhook", url } }), HttpStatusCode.Created);
+        receiver.Secret = created["data"]!["webhook_secret"]!.GetValue<string>();
+        await CreateRunAsync(org, space, new { pilot = created["data"]!["handle"]!.GetValue<string>(), documents = Contacts(1) });
+        await App.RunEngineAsync();
+        Assert.Single(receiver.Calls);
+
+        var text = await (await App.MetricsClient().GetAsync("/metrics")).Content.ReadAsStringAsync();
+        // The outgoing side (this test process also hosts the receiver's server, whose own Kestrel metrics name it).
+        var outgoing = text.Split('\n').Where(l => l.StartsWith("http_client", StringComparison.Ordinal) || l.StartsWith("dns_", StringComparison.Ordinal)).ToList();
+        Assert.Contains(outgoing, l => l.StartsWith("http_client_request_duration_seconds", StringComparison.Ordinal));
+        Assert.All(outgoing, l =>
+        {
+            Assert.DoesNotContain("server_address", l, StringComparison.Ordinal);
+            Assert.DoesNotContain("localhost", l, StringComparison.Ordinal);
+            Assert.DoesNotContain(new Uri(receiver.Url).Port.ToString(CultureInfo.InvariantCulture), l, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Traces_CoverClaimExecuteAndTheDatabase()
     {
         var seen = new ConcurrentBag<(string Source, string Name, string? Run)>();
@@ -80,6 +111,14 @@ public abstract partial class TelemetryTests<TDb>(EngineApp<TDb> app) : EngineTe
 public sealed class TelemetryTestsOnSqlite(EngineApp<Sqlite> app) : TelemetryTests<Sqlite>(app);
 
 public sealed class TelemetryTestsOnPostgres(EngineApp<Postgres> app) : TelemetryTests<Postgres>(app);
+
+/// <summary>At the default settings nobody can read /metrics.</summary>
+public sealed class MetricsDefaultTests(PodiumApp<Sqlite> app) : IClassFixture<PodiumApp<Sqlite>>
+{
+    [Fact]
+    public async Task Metrics_AreNotServed_UnlessAPortOrATokenIsSet() =>
+        await ApiAssert.Error(await app.Client().GetAsync("/metrics"), HttpStatusCode.NotFound, "Not found.");
+}
 
 /// <summary>Log lines carry the trace id of the request they belong to.</summary>
 public sealed class TraceIdLogTests(LoggedApp<Sqlite> app) : IClassFixture<LoggedApp<Sqlite>>

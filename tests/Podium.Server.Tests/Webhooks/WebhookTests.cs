@@ -163,6 +163,17 @@ public abstract class WebhookTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(a
         await ApiAssert.Error(await other.Client(App, other.Admin).GetAsync($"{Prefix}/webhooks/{id}/"), HttpStatusCode.NotFound, "Webhook not found");
         await ApiAssert.Error(await other.Client(App, other.Admin).DeleteAsync($"{Prefix}/webhooks/{id}/"), HttpStatusCode.NotFound, "Webhook not found");
     }
+
+    [Fact]
+    public async Task Subscriptions_PastTheOrganizationsLimit_Are409()
+    {
+        var (org, _, _) = await SetUpAsync();
+        var admin = org.Client(App, org.Admin);
+        for (var i = 0; i < 20; i++)
+            await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/webhooks/", new { url = $"https://example.test/hook-{i}" }), HttpStatusCode.Created);
+        await ApiAssert.Error(await admin.PostJson($"{Prefix}/webhooks/", new { url = "https://example.test/one-more" }), HttpStatusCode.Conflict,
+            "The organization has 20 webhook subscriptions, the most this server allows; delete one first.");
+    }
 }
 
 public sealed class WebhookTestsOnSqlite(EngineApp<Sqlite> app) : WebhookTests<Sqlite>(app);

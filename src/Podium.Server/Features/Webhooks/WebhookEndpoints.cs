@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
@@ -92,9 +93,12 @@ public static class WebhookEndpoints
             ? Api.Ok("Webhook fetched successfully", WebhookDto.From(found))
             : NotFound;
 
-    public static async Task<ApiResponse<WebhookDto>> Create(
-        CreateWebhookRequest request, Tenant tenant, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<ApiResponse<WebhookDto>, ApiError>> Create(
+        CreateWebhookRequest request, Tenant tenant, PodiumDb db, IDataProtectionProvider protection, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
     {
+        var most = options.Value.MaxPerOrganization;
+        if (await db.WebhookSubscriptions.CountAsync(ct) >= most)
+            return Api.Conflict($"The organization has {most} webhook subscriptions, the most this server allows; delete one first.");
         var secret = SigningSecrets.New();
         var now = clock.GetUtcNow().UtcDateTime;
         var subscription = new WebhookSubscription

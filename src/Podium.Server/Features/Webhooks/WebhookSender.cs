@@ -25,6 +25,9 @@ public sealed class WebhookOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public int MaxConcurrent { get; set; } = 16;
+
+    /// <summary>Subscriptions one organization may have.</summary>
+    public int MaxPerOrganization { get; set; } = 20;
 }
 
 /// <summary>
