@@ -62,6 +62,7 @@ public static class ServerSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProxySupport(builder.Configuration);
         builder.Services.AddScoped<Tenant>();
         builder.Services.AddScoped<RouteResource>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -92,8 +93,10 @@ public static class ServerSetup
     public static WebApplication UsePodium(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<PodiumOptions>>().Value;
+        app.UseProxySupport();
         app.UseRequestId();
-        // First: the management port answers nothing but /metrics, and /metrics nothing but its token.
+        app.UseConsoleHeaders();
+        // Then: the management port answers nothing but /metrics, and /metrics nothing but its token.
         app.UseMetricsGate();
         app.UseApiErrors();
         app.UseNulFreeQueries();

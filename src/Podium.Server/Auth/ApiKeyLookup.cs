@@ -37,7 +37,7 @@ public static class ApiKeyLookup
         return (new ValidKey(row.Id, row.UserId, row.Prefix), KeyProblem.None);
     }
 
-    /// <summary>Whether a key the console signed in with still holds (not revoked, not expired).</summary>
-    public static Task<bool> StillValidAsync(PodiumDb db, int keyId, DateTime now, CancellationToken ct) =>
-        db.ApiKeys.AsNoTracking().AnyAsync(k => k.Id == keyId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct);
+    /// <summary>Whether a key the console signed in with still holds (not revoked, not expired) and is still the user's.</summary>
+    public static Task<bool> StillValidAsync(PodiumDb db, int keyId, int userId, DateTime now, CancellationToken ct) =>
+        db.ApiKeys.AsNoTracking().AnyAsync(k => k.Id == keyId && k.UserId == userId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct);
 }

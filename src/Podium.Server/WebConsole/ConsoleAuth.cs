@@ -43,9 +43,10 @@ public static class ConsoleAuth
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
-        var keyId = context.Principal?.FindFirstValue(Caller.KeyIdClaim);
-        var valid = int.TryParse(keyId, CultureInfo.InvariantCulture, out var id)
-            && await ApiKeyLookup.StillValidAsync(services.GetRequiredService<PodiumDb>(), id,
+        // The cookie names a key and a user: both must still hold, and the key must be that user's.
+        var valid = int.TryParse(context.Principal?.FindFirstValue(Caller.KeyIdClaim), CultureInfo.InvariantCulture, out var keyId)
+            && int.TryParse(context.Principal?.FindFirstValue(Caller.UserIdClaim), CultureInfo.InvariantCulture, out var userId)
+            && await ApiKeyLookup.StillValidAsync(services.GetRequiredService<PodiumDb>(), keyId, userId,
                 services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, context.HttpContext.RequestAborted);
         if (valid) return;
         context.RejectPrincipal();

@@ -40,12 +40,19 @@ public sealed class BrowserApp : PodiumApp<Sqlite>
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
+    public System.Collections.Concurrent.ConcurrentQueue<string> PolicyViolations { get; } = new();
+
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = Client().BaseAddress!.ToString(), ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         // Destructive buttons ask for confirmation; the tests say yes.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        // Anything the content security policy refused would be a part of a page that does not work.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) PolicyViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
         return page;
     }
 

@@ -58,6 +58,8 @@ public sealed class ConsoleBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Expect(page.Locator("[data-count=status]")).ToHaveTextAsync("completed", new() { Timeout = 60_000 });
         await Expect(page.Locator("[data-count=completed]")).ToHaveTextAsync("20");
         await Expect(page.Locator("tbody tr")).ToHaveCountAsync(20);
+        await Expect(page.Locator("svg.progress rect.done")).ToHaveAttributeAsync("width", "100");
+        Assert.Empty(app.PolicyViolations);
         await ShotAsync(page, "04-run");
 
         await page.GetByLabel("Status").SelectOptionAsync("completed");
@@ -145,5 +147,6 @@ public sealed class ConsoleBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         // Keyboard: the skip link is the first stop and leads to the content.
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        Assert.Empty(app.PolicyViolations);
     }
 }

@@ -1,6 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Podium.Server.Tests.Infrastructure;
 
 namespace Podium.Server.Tests.WebConsole;
@@ -300,6 +307,67 @@ public abstract class ConsoleTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(a
                     Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
             }
         }
+    }
+
+    [Fact]
+    public async Task ACookieNamingAnotherUsersKey_IsSignedOut()
+    {
+        var org = await TestOrg.CreateAsync(App);
+        int keyOfViewer;
+        await using (var scope = App.Scope(out var db))
+            keyOfViewer = await db.ApiKeys.Where(k => k.UserId == org.Viewer.Id).Select(k => k.Id).SingleAsync();
+        // A ticket naming the viewer's key but the admin's user, as a stolen or forged cookie would.
+        var options = App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(Podium.Server.WebConsole.ConsoleAuth.Scheme);
+        var principal = Podium.Server.WebConsole.ConsoleAuth.Principal(new Podium.Server.Auth.ValidKey(keyOfViewer, org.Admin.Id, "pdm_forged"));
+        var cookie = options.TicketDataFormat.Protect(new AuthenticationTicket(principal, Podium.Server.WebConsole.ConsoleAuth.Scheme));
+        using var browser = NewUser();
+        browser.Cookies.Add(App.Client().BaseAddress!, new System.Net.Cookie(Podium.Server.WebConsole.ConsoleAuth.CookieName, cookie, "/console"));
+
+        var (status, _, response) = await browser.GetAsync($"/console/{org.Handle}/keys");
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.StartsWith("/console/sign-in", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryConsoleAnswer_CarriesItsSecurityHeaders()
+    {
+        var (org, space, _, run, task) = await FinishedRunAsync();
+        using var browser = await SignedInAsync(org.Admin);
+        foreach (var page in new[] { "/console/sign-in", $"/console/{org.Handle}/spaces", $"/console/{org.Handle}/spaces/{space}/runs/{run}", $"/console/{org.Handle}/spaces/{space}/tasks/{task}", $"/console/{org.Handle}/nowhere" })
+        {
+            var (_, _, response) = await browser.GetAsync(page);
+            var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        }
+        Assert.Equal("nosniff", (await App.Client().GetAsync($"{Prefix}/organizations/")).Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task TheTaskPage_RendersAnAgentOutputOfAnyShape()
+    {
+        var output = new JsonObject
+        {
+            ["transcript"] = "Agent: hello. Contact: not now.",
+            ["post_call_data"] = new JsonArray("interested", 3),
+            ["summary"] = new JsonObject { ["short"] = "brief" },
+            ["duration"] = "a while",
+        };
+        await using var agent = await LoopbackServer.StartAsync(a => a.MapPost("/agent", () => Results.Json(new JsonObject { ["output"] = output.DeepClone() })));
+        var (org, space, _) = await SetUpAsync();
+        var handle = (await ApiAssert.Envelope(await org.Client(App, org.Admin).PostJson($"{Prefix}/agents/",
+            new { name = "Odd", state = "published", runtime = new { type = "webhook", url = $"{LoopbackServer.Address(agent)}/agent" } }), HttpStatusCode.Created))["data"]!["handle"]!.GetValue<string>();
+        var run = await CreateRunAsync(org, space, new { pilot = handle, documents = new[] { new { name = "Ada", contact_number = "+14155550100", extra = new[] { 1, 2 } } } });
+        await App.RunEngineAsync();
+        var task = (await TasksAsync(org, space, run))[0]!["task_id"]!.GetValue<string>();
+        using var browser = await SignedInAsync(org.Member);
+
+        var (status, html, _) = await browser.GetAsync($"/console/{org.Handle}/spaces/{space}/tasks/{task}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Agent: hello. Contact: not now.", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/console/{org.Handle}/spaces/{space}/runs/{run}")).Status);
     }
 
     [Fact]

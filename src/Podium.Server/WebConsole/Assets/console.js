@@ -24,8 +24,10 @@
       show("status", run.status);
       const done = live.querySelector(".progress .done"), failed = live.querySelector(".progress .failed");
       if (run.total > 0 && done && failed) {
-        done.style.width = `${(100 * run.completed) / run.total}%`;
-        failed.style.width = `${(100 * run.failed) / run.total}%`;
+        const completedShare = (100 * run.completed) / run.total;
+        done.setAttribute("width", completedShare);
+        failed.setAttribute("x", completedShare);
+        failed.setAttribute("width", (100 * run.failed) / run.total);
       }
       if (run.finished) { window.location.reload(); return; }
     } catch { /* the next tick tries again */ }
