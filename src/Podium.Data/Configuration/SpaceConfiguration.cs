@@ -20,6 +20,8 @@ internal sealed class SpaceConfiguration : IEntityTypeConfiguration<Space>
         b.HasIndex(e => new { e.OrganizationId, e.Slug }).IsUnique();
         // The list endpoint reads one organization's live spaces newest first.
         b.HasIndex(e => new { e.OrganizationId, e.DeletedAt, e.Id });
+        // A member's or viewer's request looks up the organization's private spaces.
+        b.HasIndex(e => new { e.OrganizationId, e.PrivacyType });
         b.HasOne(e => e.Organization).WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(e => e.Agent).WithMany().HasForeignKey(e => e.AgentId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(e => e.Members).WithOne().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Cascade);

@@ -915,6 +915,8 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.HasIndex("Token")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "PrivacyType");
+
                     b.HasIndex("OrganizationId", "Slug")
                         .IsUnique();
 

@@ -884,6 +884,8 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.HasIndex("Token")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "PrivacyType");
+
                     b.HasIndex("OrganizationId", "Slug")
                         .IsUnique();
 

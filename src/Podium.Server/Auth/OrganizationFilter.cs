@@ -135,20 +135,19 @@ public static class TenantScope
     public static async Task<bool> ResolveAsync(
         PodiumDb db, Tenant tenant, int userId, System.Linq.Expressions.Expression<Func<Membership, bool>> organization, CancellationToken ct)
     {
-        // One round trip: the membership, joined to the organization's private spaces the user is not in
-        // (a row each; none matter to an admin, who sees every space).
-        var rows = await (
-                from m in db.Memberships.AsNoTracking().Where(m => m.UserId == userId).Where(organization)
-                from s in db.Spaces.IgnoreQueryFilters()
-                    .Where(s => s.OrganizationId == m.OrganizationId && s.PrivacyType == PrivacyType.Private && !s.Members.Any(x => x.UserId == userId))
-                    .DefaultIfEmpty()
-                select new { m.Role, m.Organization, Hidden = (int?)s.Id })
-            .ToListAsync(ct);
-        if (rows.Count == 0) return false;
-        var membership = rows[0];
+        var membership = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Where(organization)
+            .Select(m => new { m.Role, m.Organization })
+            .FirstOrDefaultAsync(ct);
+        if (membership is null) return false;
         tenant.Resolve(userId, membership.Organization, membership.Role);
         db.TenantId = membership.Organization.Id;
-        db.HiddenSpaceIds = membership.Role == Role.Admin ? [] : [.. rows.Select(r => r.Hidden).OfType<int>()];
+        // Admins see every space; for anyone else, the private spaces they are not in are hidden.
+        db.HiddenSpaceIds = membership.Role == Role.Admin ? [] : await db.Spaces.IgnoreQueryFilters()
+            .Where(s => s.OrganizationId == membership.Organization.Id && s.PrivacyType == PrivacyType.Private && !s.Members.Any(x => x.UserId == userId))
+            .Select(s => s.Id)
+            .ToArrayAsync(ct);
         return true;
     }
 

@@ -76,6 +76,11 @@ namespace Podium.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Spaces_OrganizationId_PrivacyType",
+                table: "Spaces",
+                columns: new[] { "OrganizationId", "PrivacyType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Invitations_Email_Status",
                 table: "Invitations",
                 columns: new[] { "Email", "Status" });
@@ -97,6 +102,10 @@ namespace Podium.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Invitations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Spaces_OrganizationId_PrivacyType",
+                table: "Spaces");
 
             migrationBuilder.DropColumn(
                 name: "PreviousSecretExpiresAt",
