@@ -56,6 +56,11 @@ public sealed class ManagementPortTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{management}/readyz")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{api}/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{api}/readyz")).StatusCode);
+
+        // Request metrics are checked here, in a process of their own: in a test process several hosts
+        // make meters of one name, and disposing one silences the others' streams in OpenTelemetry.
+        var after = await (await client.GetAsync($"{management}/metrics")).Content.ReadAsStringAsync();
+        Assert.Contains("http_server_request_duration_seconds_count", after, StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> TryGetAsync(HttpClient client, string url)

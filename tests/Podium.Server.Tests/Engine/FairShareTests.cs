@@ -40,7 +40,7 @@ public abstract class FairShareTests<TDb>(FairShareApp<TDb> app) : ApiTestBase<T
             var busySpace = await SpaceAsync(busyAdmin, 400);
             var busyAgent = await AgentAsync(busyAdmin, new { name = "Slow", state = "published", max_concurrency = 400, runtime = new { type = "webhook", url = $"{LoopbackServer.Address(slow)}/agent" } });
             await ApiAssert.Ok(await busyAdmin.PostJson($"{Prefix}/spaces/{busySpace}/tasks/create/", new { pilot = busyAgent, documents = Contacts(400) }), "Task Created Successfully");
-            await WaitAsync(() => Volatile.Read(ref inFlight) >= 200, "the first organization to fill its share");
+            await Eventually.WaitAsync(() => Volatile.Read(ref inFlight) >= 200, "the first organization to fill its share", TimeSpan.FromSeconds(40));
 
             var quiet = await NewOrgAsync();
             var quietAdmin = ClientFor(quiet, quiet.Admin);
@@ -48,8 +48,8 @@ public abstract class FairShareTests<TDb>(FairShareApp<TDb> app) : ApiTestBase<T
             var quietAgent = await AgentAsync(quietAdmin, new { name = "Quick", state = "published", simulation = new { latency_ms = 0 } });
             var started = Stopwatch.StartNew();
             var run = (await ApiAssert.Ok(await quietAdmin.PostJson($"{Prefix}/spaces/{quietSpace}/tasks/create/", new { pilot = quietAgent, documents = Contacts(1) }), "Task Created Successfully"))["data"]!["run_id"]!.GetValue<string>();
-            await WaitAsync(async () => (await ApiAssert.Ok(await quietAdmin.GetAsync($"{Prefix}/spaces/{quietSpace}/runs/{run}/"), "Run fetched successfully"))["data"]!["status"]!.GetValue<string>() == "completed",
-                "the second organization's run");
+            await Eventually.WaitAsync(async () => (await ApiAssert.Ok(await quietAdmin.GetAsync($"{Prefix}/spaces/{quietSpace}/runs/{run}/"), "Run fetched successfully"))["data"]!["status"]!.GetValue<string>() == "completed",
+                "the second organization's run", TimeSpan.FromSeconds(40));
             Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"the one-task run took {started.Elapsed.TotalSeconds:0.0} s");
             Assert.Equal(200, Volatile.Read(ref most));
         }
@@ -74,17 +74,6 @@ public abstract class FairShareTests<TDb>(FairShareApp<TDb> app) : ApiTestBase<T
         while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
     }
 
-    private static Task WaitAsync(Func<bool> condition, string what) => WaitAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(40);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited too long for {what}.");
-            await Task.Delay(50);
-        }
-    }
 }
 
 public sealed class FairShareTestsOnSqlite(FairShareApp<Sqlite> app) : FairShareTests<Sqlite>(app);

@@ -30,7 +30,7 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
         var client = await ClientAsync(first, setup);
         await ApiAssert.Ok(await client.PatchJson($"{Prefix}/agents/{setup.Agent}/", new { max_concurrency = 20 }), "Agent updated successfully");
         var runId = await CreateRunAsync(client, setup.Space, setup.Agent, 2000);
-        await WaitAsync(() => receiver.Calls.Count >= 500, "500 calls before the kill");
+        await Eventually.WaitAsync(() => receiver.Calls.Count >= 500, "500 calls before the kill");
         await first.DisposeAsync(); // SIGKILL: no shutdown, leases left as they were
         var atKill = receiver.Calls.Count;
 
@@ -70,7 +70,7 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
         var first = ServerProcess.Start(database, folder.Path, longLease);
         var client = await ClientAsync(first, setup);
         var runId = await CreateRunAsync(client, setup.Space, setup.Agent, 3);
-        await WaitAsync(() => receiver.Calls.Count == 3, "the three calls to start");
+        await Eventually.WaitAsync(() => receiver.Calls.Count == 3, "the three calls to start");
         await first.StopGracefullyAsync();
         await first.DisposeAsync();
 
@@ -203,25 +203,13 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
     private static async Task<JsonNode> WaitForRunAsync(HttpClient client, string space, string runId)
     {
         JsonNode run = new JsonObject();
-        await WaitAsync(async () =>
+        await Eventually.WaitAsync(async () =>
         {
             var response = await client.GetAsync($"{Prefix}/spaces/{space}/runs/{runId}/");
             run = (await ApiAssert.Envelope(response, HttpStatusCode.OK))["data"]!;
             return run["status"]!.GetValue<string>() is "completed" or "partially_completed" or "failed";
         }, $"run {runId} to finish");
         return run;
-    }
-
-    private static Task WaitAsync(Func<bool> condition, string what) => WaitAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited too long for {what}.");
-            await Task.Delay(100);
-        }
     }
 
     private static PodiumDb Open(TDb database)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -102,14 +101,6 @@ public abstract class RecordingTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>
 
     private async Task<JsonNode> CallLogAsync(TestOrg org) =>
         (await ApiAssert.Ok(await org.Client(App, org.Admin).GetAsync($"{Prefix}/call-logs/"), "Call logs fetched successfully"))["data"]![0]!;
-
-    private async Task<(TestOrg Org, string Space, string Agent)> WebhookAgentAsync(string url)
-    {
-        var (org, space, _) = await SetUpAsync();
-        var created = await ApiAssert.Envelope(await org.Client(App, org.Admin).PostJson($"{Prefix}/agents/",
-            new { name = "Hook", state = "published", runtime = new { type = "webhook", url }, retry = new { max_attempts = 1 } }), HttpStatusCode.Created);
-        return (org, space, created["data"]!["handle"]!.GetValue<string>());
-    }
 }
 
 public sealed class RecordingTestsOnSqlite(EngineApp<Sqlite> app) : RecordingTests<Sqlite>(app);

@@ -34,6 +34,15 @@ public abstract class EngineTestBase<TDb> where TDb : TestDatabase, new()
         return (org, space["data"]!["token"]!.GetValue<string>(), created["data"]!["handle"]!.GetValue<string>());
     }
 
+    /// <summary>A new org with a contact space and a published webhook agent at <paramref name="url"/>, one attempt per task.</summary>
+    protected async Task<(TestOrg Org, string Space, string Agent)> WebhookAgentAsync(string url)
+    {
+        var (org, space, _) = await SetUpAsync();
+        var created = await ApiAssert.Envelope(await org.Client(App, org.Admin).PostJson($"{Prefix}/agents/",
+            new { name = "Hook", state = "published", runtime = new { type = "webhook", url }, retry = new { max_attempts = 1 } }), HttpStatusCode.Created);
+        return (org, space, created["data"]!["handle"]!.GetValue<string>());
+    }
+
     protected static object[] Contacts(int count) =>
         Enumerable.Range(0, count).Select(i => (object)new { name = $"Contact {i}", contact_number = $"+1415555{i:0000}" }).ToArray();
 

@@ -70,14 +70,6 @@ public abstract class OutboundAnswerTests<TDb>(EngineApp<TDb> app) : EngineTests
         Assert.Equal("The receiver's answer is larger than 64 KiB.", delivery["last_error"]!.GetValue<string>());
     }
 
-    private async Task<(TestOrg Org, string Space, string Agent)> WebhookAgentAsync(string url)
-    {
-        var (org, space, _) = await SetUpAsync();
-        var created = await ApiAssert.Envelope(await org.Client(App, org.Admin).PostJson($"{Prefix}/agents/",
-            new { name = "Hook", state = "published", runtime = new { type = "webhook", url }, retry = new { max_attempts = 1 } }), HttpStatusCode.Created);
-        return (org, space, created["data"]!["handle"]!.GetValue<string>());
-    }
-
     /// <summary>A 200 of <paramref name="bytes"/> bytes of JSON-looking text, with or without a declared length.</summary>
     private static async Task WriteAsync(HttpContext context, long bytes, bool declared)
     {
