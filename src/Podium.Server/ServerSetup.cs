@@ -5,6 +5,7 @@ using Podium.Data;
 using Podium.Server.Auth;
 using Podium.Server.Data;
 using Podium.Server.Engine;
+using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Features.Agents;
 using Podium.Server.Features.Analytics;
 using Podium.Server.Features.ApiKeys;
@@ -139,6 +140,7 @@ public static class ServerSetup
         api.MapAuditLog();
         api.MapWebhooks();
         app.MapTaskResults();
+        app.MapProviderEvents();
         app.MapPodiumConsole();
         return app;
     }

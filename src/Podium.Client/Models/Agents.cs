@@ -21,6 +21,11 @@ public enum AgentRuntimeKind
 {
     Simulated,
     Webhook,
+    Vapi,
+    Retell,
+
+    [JsonStringEnumMemberName("elevenlabs")]
+    ElevenLabs,
 }
 
 public sealed record Agent
@@ -57,6 +62,20 @@ public sealed record AgentRuntime
     /// <summary>The agent's endpoint (webhook runtime).</summary>
     public string? Url { get; init; }
     public int? TimeoutSeconds { get; init; }
+    /// <summary>Provider runtimes: the organization's provider configuration whose credentials place the calls.</summary>
+    public int? ProviderConfigId { get; init; }
+    /// <summary>The hosted assistant or agent: a Vapi assistant, a Retell agent, an ElevenLabs agent.</summary>
+    public string? AssistantId { get; init; }
+    /// <summary>The provider's id of the number to call from (Vapi, ElevenLabs).</summary>
+    public string? PhoneNumberId { get; init; }
+    /// <summary>The caller id in E.164 when the agent has no bridge (Retell).</summary>
+    public string? FromNumber { get; init; }
+    /// <summary>Vapi: the credential Vapi signs its server messages with.</summary>
+    public string? CredentialId { get; init; }
+    /// <summary>ElevenLabs: the number is an imported SIP trunk's.</summary>
+    public bool? SipTrunk { get; init; }
+    /// <summary>The longest a call may last; past it (plus a grace) Podium asks the provider how it ended.</summary>
+    public int? MaxCallSeconds { get; init; }
 }
 
 /// <summary>When tasks may start, in the recipient's time zone: days <c>mon</c> … <c>sun</c> and <c>HH:mm</c> ranges.</summary>
@@ -68,7 +87,7 @@ public sealed record CallingHours
 
 public sealed record TimeRange(string Start, string End);
 
-/// <summary>Which call outcomes are retried (<c>busy</c>, <c>no_answer</c>, <c>failed</c>), how often and how far apart.</summary>
+/// <summary>Which call outcomes are retried (<c>voicemail</c>, <c>busy</c>, <c>no_answer</c>, <c>failed</c>), how often and how far apart.</summary>
 public sealed record RetryPolicy
 {
     public int? MaxAttempts { get; init; }

@@ -58,7 +58,7 @@ public sealed record PodiumTask
     public string? LastFailureReason { get; init; }
     public int RetryAttempt { get; init; }
     public int Attempt { get; init; }
-    /// <summary>The last attempt's outcome: <c>answered</c>, <c>busy</c>, <c>no_answer</c>, <c>failed</c>.</summary>
+    /// <summary>The last attempt's outcome: <c>completed</c>, <c>voicemail</c>, <c>busy</c>, <c>no_answer</c>, <c>failed</c>.</summary>
     public string? Outcome { get; init; }
     public decimal Cost { get; init; }
     public DateTimeOffset LastStatusChange { get; init; }

@@ -21,6 +21,12 @@ public sealed record Provider
     public string? SipUrl { get; init; }
     public IReadOnlyList<string> SecretsSet { get; init; } = [];
     public int NumbersCount { get; init; }
+    /// <summary>Most calls in flight at once with this account, across every server process; null for no limit.</summary>
+    public int? MaxConcurrentCalls { get; init; }
+    /// <summary>Most calls started per second with this account; null for no limit.</summary>
+    public double? CallsPerSecond { get; init; }
+    /// <summary>Where the provider sends this account's call events: set it as the provider's webhook or server URL.</summary>
+    public string EventsUrl { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ModifiedAt { get; init; }
 }
@@ -59,6 +65,12 @@ public sealed record CreateProviderRequest
     public string? SipUrl { get; init; }
     public IReadOnlyList<MetaEntry>? MetaJson { get; init; }
     public bool? Active { get; init; }
+    /// <summary>The secret the provider signs its events with (Vapi, ElevenLabs; Retell signs with its API key).</summary>
+    public string? WebhookSecret { get; init; }
+    /// <summary>Most calls in flight at once; 0 for no limit.</summary>
+    public int? MaxConcurrentCalls { get; init; }
+    /// <summary>Most calls started per second; 0 for no limit (Twilio configurations default to 1).</summary>
+    public double? CallsPerSecond { get; init; }
 }
 
 public sealed record UpdateProviderRequest
@@ -73,6 +85,12 @@ public sealed record UpdateProviderRequest
     public string? SipUrl { get; init; }
     public IReadOnlyList<MetaEntry>? MetaJson { get; init; }
     public bool? Active { get; init; }
+    /// <summary>The secret the provider signs its events with (Vapi, ElevenLabs; Retell signs with its API key).</summary>
+    public string? WebhookSecret { get; init; }
+    /// <summary>Most calls in flight at once; 0 for no limit.</summary>
+    public int? MaxConcurrentCalls { get; init; }
+    /// <summary>Most calls started per second; 0 for no limit (Twilio configurations default to 1).</summary>
+    public double? CallsPerSecond { get; init; }
 }
 
 public sealed record MetaEntry(string MetaKey, JsonNode? MetaValue);

@@ -69,11 +69,16 @@ internal sealed class TaskAttemptConfiguration : IEntityTypeConfiguration<TaskAt
         b.Property(e => e.CallId).HasMaxLength(40);
         b.Property(e => e.CallerNumber).HasMaxLength(20);
         b.Property(e => e.EndReason).HasMaxLength(ColumnLengths.EndReason);
+        b.Property(e => e.ProviderCallId).HasMaxLength(128);
         b.HasIndex(e => new { e.OrganizationId, e.TaskId, e.Number });
+        // A provider's event names its call: found by configuration and the provider's id; pacing counts a configuration's open calls.
+        b.HasIndex(e => new { e.ProviderConfigurationId, e.ProviderCallId });
+        b.HasIndex(e => new { e.ProviderConfigurationId, e.FinishedAt, e.StartedAt });
         // Call logs: one organization's finished calls, newest first.
         b.HasIndex(e => new { e.OrganizationId, e.StartedAt, e.Id });
         b.HasIndex(e => new { e.OrganizationId, e.BillingPeriod });
         b.HasOne<Bridge>().WithMany().HasForeignKey(e => e.BridgeId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<ProviderConfiguration>().WithMany().HasForeignKey(e => e.ProviderConfigurationId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne(e => e.Task).WithMany().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

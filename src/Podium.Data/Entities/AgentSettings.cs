@@ -27,12 +27,39 @@ public sealed record AgentSettings
     public int MaxAttempts { get; init; } = 3;
 
     /// <summary>Outcomes that earn another attempt.</summary>
-    public IReadOnlyList<string> RetryOn { get; init; } = ["busy", "no_answer", "failed"];
+    public IReadOnlyList<string> RetryOn { get; init; } = CallOutcomes.Retryable;
 
     /// <summary>Wait before the second attempt; doubles for each attempt after it.</summary>
     public int BackoffSeconds { get; init; } = 300;
 
     public SimulationSettings Simulation { get; init; } = new();
+
+    /// <summary>The organization's provider configuration whose credentials a provider runtime calls with.</summary>
+    public int? ProviderConfigId { get; init; }
+
+    /// <summary>What a provider runtime asks its provider for; unused by the simulated and webhook runtimes.</summary>
+    public CallSettings Call { get; init; } = new();
+}
+
+/// <summary>
+/// A provider runtime's own settings. <see cref="AssistantId"/> names the hosted assistant or agent
+/// (Vapi assistant, Retell agent, ElevenLabs agent); <see cref="PhoneNumberId"/> the provider's saved
+/// number (Vapi, ElevenLabs); <see cref="FromNumber"/> the caller id when the agent has no bridge.
+/// </summary>
+public sealed record CallSettings
+{
+    public string? AssistantId { get; init; }
+    public string? PhoneNumberId { get; init; }
+    public string? FromNumber { get; init; }
+
+    /// <summary>Vapi: the credential Vapi signs its server messages with (an HMAC plan), sent as the server's <c>credentialId</c>.</summary>
+    public string? CredentialId { get; init; }
+
+    /// <summary>ElevenLabs: the number is an imported SIP trunk's, not a Twilio number.</summary>
+    public bool SipTrunk { get; init; }
+
+    /// <summary>The longest a call may last; past it (plus a grace) Podium asks the provider how it ended.</summary>
+    public int MaxCallSeconds { get; init; } = 900;
 }
 
 public sealed record TimeRange(TimeOnly Start, TimeOnly End);
@@ -51,4 +78,9 @@ public enum AgentRuntime
 {
     Simulated = 1,
     Webhook = 2,
+    Vapi = 3,
+    Retell = 4,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("elevenlabs")]
+    ElevenLabs = 5,
 }

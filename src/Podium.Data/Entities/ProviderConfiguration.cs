@@ -10,7 +10,7 @@ public sealed class ProviderConfiguration : ITenantOwned
     public int OrganizationId { get; set; }
     public required string Name { get; set; }
 
-    /// <summary>The catalogue slug: twilio, plivo, vonage, telnyx, vapi, livekit, daily or sip.</summary>
+    /// <summary>The catalogue slug: twilio, plivo, vonage, telnyx, vapi, livekit, daily, sip, retell or elevenlabs.</summary>
     public required string Provider { get; set; }
 
     /// <summary>The account identifier (Twilio's Account SID, Plivo's Auth ID); not a secret.</summary>
@@ -27,6 +27,12 @@ public sealed class ProviderConfiguration : ITenantOwned
     /// <summary>Extra provider settings as the old docs' <c>[{meta_key, meta_value}]</c> JSON.</summary>
     public string MetaJson { get; set; } = "[]";
     public bool Active { get; set; } = true;
+
+    /// <summary>Most calls of this account in flight at once, across every server process; null for no limit.</summary>
+    public int? MaxConcurrentCalls { get; set; }
+
+    /// <summary>Most calls started per second with this account, across every server process; null for no limit.</summary>
+    public double? CallsPerSecond { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ModifiedAt { get; set; }
 }

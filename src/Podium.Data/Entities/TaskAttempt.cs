@@ -15,11 +15,17 @@ public sealed class TaskAttempt : ITenantOwned
     /// <summary>The bridge and number the call was placed from, when the agent has a bridge.</summary>
     public int? BridgeId { get; set; }
     public string? CallerNumber { get; set; }
+
+    /// <summary>The provider configuration a provider runtime placed the call with, from before it asked the provider.</summary>
+    public int? ProviderConfigurationId { get; set; }
+
+    /// <summary>The provider's id of the call, once the provider accepted it; the provider's events name it.</summary>
+    public string? ProviderCallId { get; set; }
     public required string Node { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
 
-    /// <summary>completed, busy, no_answer, failed (or null while running).</summary>
+    /// <summary>One of <see cref="CallOutcomes"/> (or null while running).</summary>
     public string? Outcome { get; set; }
     public string? Error { get; set; }
     public int? DurationSeconds { get; set; }

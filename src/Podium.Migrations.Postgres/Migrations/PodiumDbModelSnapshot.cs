@@ -567,8 +567,14 @@ namespace Podium.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<double?>("CallsPerSecond")
+                        .HasColumnType("double precision");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MaxConcurrentCalls")
+                        .HasColumnType("integer");
 
                     b.Property<string>("MetaJson")
                         .IsRequired()
@@ -1001,6 +1007,13 @@ namespace Podium.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("ProviderCallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int?>("ProviderConfigurationId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1015,9 +1028,13 @@ namespace Podium.Migrations.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "BillingPeriod");
 
+                    b.HasIndex("ProviderConfigurationId", "ProviderCallId");
+
                     b.HasIndex("OrganizationId", "StartedAt", "Id");
 
                     b.HasIndex("OrganizationId", "TaskId", "Number");
+
+                    b.HasIndex("ProviderConfigurationId", "FinishedAt", "StartedAt");
 
                     b.ToTable("TaskAttempts");
                 });
@@ -1447,6 +1464,11 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.HasOne("Podium.Data.Entities.Bridge", null)
                         .WithMany()
                         .HasForeignKey("BridgeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Podium.Data.Entities.ProviderConfiguration", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderConfigurationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Podium.Data.Entities.RunTask", "Task")

@@ -542,8 +542,14 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("CallsPerSecond")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxConcurrentCalls")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("MetaJson")
                         .IsRequired()
@@ -968,6 +974,13 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderCallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProviderConfigurationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT");
 
@@ -982,9 +995,13 @@ namespace Podium.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "BillingPeriod");
 
+                    b.HasIndex("ProviderConfigurationId", "ProviderCallId");
+
                     b.HasIndex("OrganizationId", "StartedAt", "Id");
 
                     b.HasIndex("OrganizationId", "TaskId", "Number");
+
+                    b.HasIndex("ProviderConfigurationId", "FinishedAt", "StartedAt");
 
                     b.ToTable("TaskAttempts");
                 });
@@ -1406,6 +1423,11 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.HasOne("Podium.Data.Entities.Bridge", null)
                         .WithMany()
                         .HasForeignKey("BridgeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Podium.Data.Entities.ProviderConfiguration", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderConfigurationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Podium.Data.Entities.RunTask", "Task")

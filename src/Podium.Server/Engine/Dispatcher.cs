@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Server.Engine.Runtimes;
+using Podium.Server.Engine.Runtimes.Providers;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Engine;
@@ -15,6 +16,7 @@ namespace Podium.Server.Engine;
 public sealed partial class Dispatcher(
     IServiceScopeFactory scopes,
     TaskExecutor executor,
+    CallReconciler reconciler,
     EngineSignal signal,
     IOptions<EngineOptions> options,
     TimeProvider clock,
@@ -61,7 +63,8 @@ public sealed partial class Dispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
         await RenewLeasesAsync(db, ct);
-        await ExpireCallbacksAsync(scope.ServiceProvider.GetRequiredService<TaskCompletion>(), db, ct);
+        var overdueCalls = await ExpireCallbacksAsync(scope.ServiceProvider.GetRequiredService<TaskCompletion>(), db, ct);
+        if (overdueCalls.Count > 0) await reconciler.ReconcileAsync(overdueCalls, ct);
 
         var free = options.Value.MaxConcurrentTasks - _running.Count;
         if (free <= 0) return 0;
@@ -132,8 +135,11 @@ public sealed partial class Dispatcher(
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseExpiresAt, until), ct);
     }
 
-    /// <summary>A webhook agent that answered 202 and never posted the result has failed that attempt.</summary>
-    private async Task ExpireCallbacksAsync(TaskCompletion completion, PodiumDb db, CancellationToken ct)
+    /// <summary>
+    /// A webhook agent that answered 202 and never posted the result has failed that attempt; a call a
+    /// provider placed is looked up at the provider (after this method, outside its loop).
+    /// </summary>
+    private async Task<List<CallReconciler.Overdue>> ExpireCallbacksAsync(TaskCompletion completion, PodiumDb db, CancellationToken ct)
     {
         var now = EngineClock.Now(clock);
         var overdue = await db.Tasks.IgnoreQueryFilters()
@@ -142,11 +148,18 @@ public sealed partial class Dispatcher(
             .Take(100)
             .Select(t => new { t.Id, t.Attempt, t.AgentId })
             .ToListAsync(ct);
-        if (overdue.Count == 0) return;
+        var calls = new List<CallReconciler.Overdue>();
+        if (overdue.Count == 0) return calls;
         var agentIds = overdue.Select(o => o.AgentId).Distinct().ToList();
         var settings = await db.Agents.IgnoreQueryFilters().Where(a => agentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Settings, ct);
         foreach (var task in overdue)
-            await completion.RecordAsync(task.Id, task.Attempt, AgentResult.Failure("The agent never posted the result."), settings[task.AgentId], owner: null, ct);
+        {
+            if (ProviderRuntimes.Uses(settings[task.AgentId].Runtime))
+                calls.Add(new CallReconciler.Overdue(task.Id, task.Attempt, options.Value.HeldToCeilings(settings[task.AgentId])));
+            else
+                await completion.RecordAsync(task.Id, task.Attempt, AgentResult.Failure("The agent never posted the result."), settings[task.AgentId], owner: null, ct);
+        }
+        return calls;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Engine started on node {Node}")]

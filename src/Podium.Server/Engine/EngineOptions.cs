@@ -31,6 +31,17 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00")]
     public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// A placed call's grace: how long past its agent's longest call Podium waits for the provider's last
+    /// event before asking the provider, and how long it waits for the end-of-call report once the call ended.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CallGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a provider's refusal to place a call for now (429, 5xx) is tried again before the attempt fails.</summary>
+    [Range(0, 100)]
+    public int MaxPlacementDeferrals { get; set; } = 10;
+
     /// <summary>On shutdown, how long running tasks may finish before their leases are released.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(10);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Data;
+using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 using Podium.Server.Observability;
@@ -15,7 +16,7 @@ namespace Podium.Server.Engine;
 public sealed record ClaimedTask(
     long Id, int OrganizationId, long RunId, string RunIdText, string TaskId, int Attempt, string Objective, string Input,
     ExecutionType ExecutionType, int AgentId, string AgentHandle, string AgentName, AgentSettings Settings, IReadOnlyList<string> ProtectedSecrets,
-    string CallId, string? CallerNumber);
+    string CallId, string? CallerNumber, string? Phone = null, bool Resumed = false);
 
 /// <summary>
 /// Claims due tasks for this process. Claims are serialized across processes (a PostgreSQL
@@ -82,8 +83,10 @@ public sealed class TaskClaimer(
         foreach (var (id, cap) in await LoadSpaceCapsAsync(candidates.Select(c => c.SpaceId), spaceCaps.Keys, engine, ct))
             spaceCaps[id] = cap;
 
+        var pacing = await CallPacing.LoadAsync(db, candidates.Select(c => agents[c.AgentId].Settings).Where(s => ProviderRuntimes.Uses(s.Runtime)).Select(s => s.ProviderConfigId), now, ct);
         var fresh = new List<long>();
         var reclaimed = new List<long>();
+        var paced = new List<long>();
         var outsideHours = new Dictionary<DateTime, List<long>>();
         var retired = new List<(long Id, int OrganizationId, long RunId, string Reason)>();
         // Round-robin across organizations, the one holding fewest slots here first; due order within each.
@@ -110,6 +113,11 @@ public sealed class TaskClaimer(
             }
             if (busyAgents.GetValueOrDefault(c.AgentId) >= settings.MaxConcurrency || busySpaces.GetValueOrDefault(c.SpaceId) >= spaceCaps[c.SpaceId])
                 continue;
+            if (ProviderRuntimes.Uses(settings.Runtime) && !pacing.TryTake(settings.ProviderConfigId))
+            {
+                if (c.Status != TaskStatus.InProgress) paced.Add(c.Id);
+                continue;
+            }
             busyAgents[c.AgentId] = busyAgents.GetValueOrDefault(c.AgentId) + 1;
             busySpaces[c.SpaceId] = busySpaces.GetValueOrDefault(c.SpaceId) + 1;
             heldHere[c.OrganizationId] = heldHere.GetValueOrDefault(c.OrganizationId) + 1;
@@ -122,6 +130,14 @@ public sealed class TaskClaimer(
                 .SetProperty(t => t.DueAt, next)
                 .SetProperty(t => t.LeaseOwner, (string?)null)
                 .SetProperty(t => t.LeaseExpiresAt, (DateTime?)null), ct);
+        // Work held back by its provider account's limits steps aside for a moment, so it does not fill
+        // every later claim's candidates and keep other tenants' due work out of them.
+        if (paced.Count > 0)
+        {
+            var later = now + CallPacing.Step;
+            await tasks.Where(t => paced.Contains(t.Id) && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, later), ct);
+        }
         await RetireAsync(retired, now, ct);
         if (fresh.Count > 0)
             await tasks.Where(t => fresh.Contains(t.Id) && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
@@ -145,7 +161,7 @@ public sealed class TaskClaimer(
         var all = fresh.Concat(reclaimed).ToList();
         var claimed = await tasks.Where(t => all.Contains(t.Id) && t.LeaseOwner == node && t.LeaseExpiresAt == leaseUntil && t.Status == TaskStatus.InProgress)
             .OrderBy(t => t.Id)
-            .Select(t => new { t.Id, t.OrganizationId, t.RunId, RunIdText = t.Run.RunId, t.TaskId, t.Attempt, t.Run.Objective, t.Input, t.ExecutionType, t.AgentId })
+            .Select(t => new { t.Id, t.OrganizationId, t.RunId, RunIdText = t.Run.RunId, t.TaskId, t.Attempt, t.Run.Objective, t.Input, t.ExecutionType, t.AgentId, t.Phone })
             .ToListAsync(ct);
         var callers = await CallerNumbersAsync(claimed.Select(c => agents[c.AgentId].BridgeId), ct);
         var attempts = claimed.ToDictionary(c => c.Id, c =>
@@ -160,7 +176,9 @@ public sealed class TaskClaimer(
                 StartedAt = now,
                 CallId = "call_" + RandomNumberGenerator.GetHexString(24, lowercase: true),
                 BridgeId = bridge,
-                CallerNumber = bridge is { } id && callers.TryGetValue(id, out var numbers) ? Pick(numbers, c.TaskId) : null,
+                CallerNumber = bridge is { } id && callers.TryGetValue(id, out var numbers) ? Pick(numbers, c.TaskId) : agents[c.AgentId].Settings.Call.FromNumber,
+                // Recorded before the provider is asked: after a crash, this says a call may have been placed.
+                ProviderConfigurationId = ProviderRuntimes.Uses(agents[c.AgentId].Settings.Runtime) ? agents[c.AgentId].Settings.ProviderConfigId : null,
             };
         });
         db.TaskAttempts.AddRange(attempts.Values);
@@ -187,7 +205,7 @@ public sealed class TaskClaimer(
             return new ClaimedTask(c.Id, c.OrganizationId, c.RunId, c.RunIdText, c.TaskId, c.Attempt, c.Objective, c.Input,
                 c.ExecutionType, c.AgentId, agent.Handle, agent.Name, agent.Settings,
                 SigningSecrets.SigningAt(agent.ProtectedWebhookSecret, agent.ProtectedPreviousWebhookSecret, agent.PreviousSecretExpiresAt, now),
-                attempts[c.Id].CallId!, attempts[c.Id].CallerNumber);
+                attempts[c.Id].CallId!, attempts[c.Id].CallerNumber, c.Phone, reclaimed.Contains(c.Id));
         });
     }
 

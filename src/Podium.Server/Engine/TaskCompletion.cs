@@ -46,6 +46,7 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
     private static AgentResult Storable(AgentResult result)
     {
         if (result.Accepted) return result;
+        if (result.Deferred is not null) return result with { Error = ColumnText.Clip(result.Error, ColumnLengths.FailureReason) };
         if (!AgentResult.Outcomes.Contains(result.Outcome))
             return AgentResult.UnknownOutcome(result.Outcome);
         if (result.Output?.ToJsonString().Length > ColumnLengths.TaskOutput)
@@ -58,20 +59,19 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
         var now = EngineClock.Now(clock);
         var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly)
             .Where(t => t.Id == taskId && t.Status == TaskStatus.InProgress && t.Attempt == attempt && (owner == null || t.LeaseOwner == owner));
-        if (result.Accepted)
+        if (result.Accepted) return await AwaitReportAsync(tasks, taskId, attempt, result, now, ct);
+        if (result.Deferred is { } after)
         {
-            var until = now + options.Value.CallbackTimeout;
-            return await tasks.ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.AwaitingCallback, true)
-                .SetProperty(t => t.LeaseOwner, (string?)null)
-                .SetProperty(t => t.LeaseExpiresAt, until)
-                .SetProperty(t => t.ModifiedAt, now), ct) == 1;
+            var deferrals = await db.TaskAttempts.IgnoreQueryFilters(TenantOnly)
+                .CountAsync(a => a.TaskId == taskId && a.Number == attempt && a.Outcome == CallOutcomes.Deferred, ct);
+            if (deferrals < options.Value.MaxPlacementDeferrals) return await DeferAsync(tasks, taskId, attempt, after, result.Error, now, ct);
+            result = AgentResult.Failure($"{result.Error} The provider refused {options.Value.MaxPlacementDeferrals} times; the attempt failed.");
         }
 
         var state = await tasks.Select(t => new { t.RunId, t.RetryBaseAttempt, t.OrganizationId }).FirstOrDefaultAsync(ct);
         if (state is null) return false;
         var failed = result.Outcome != "completed";
-        var retry = RetryPolicy.ShouldRetry(result.Outcome, attempt - state.RetryBaseAttempt, settings);
+        var retry = !result.Final && RetryPolicy.ShouldRetry(result.Outcome, attempt - state.RetryBaseAttempt, settings);
         var status = !failed ? TaskStatus.Completed : retry ? TaskStatus.Scheduled : TaskStatus.Failed;
         var due = retry ? now + RetryPolicy.Delay(attempt - state.RetryBaseAttempt, settings, Random.Shared) : now;
         var output = result.Output?.ToJsonString();
@@ -114,6 +114,47 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
 
         if (status != TaskStatus.Scheduled)
             await RunProgress.SettleAsync(db, state.RunId, now, ct, outbox);
+        return true;
+    }
+
+    /// <summary>The attempt waits for a report: the agent's callback, or the events of the call its provider accepted.</summary>
+    private async Task<bool> AwaitReportAsync(IQueryable<RunTask> tasks, long taskId, int attempt, AgentResult result, DateTime now, CancellationToken ct)
+    {
+        var until = now + (result.WaitFor ?? options.Value.CallbackTimeout);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var updated = await tasks.ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.AwaitingCallback, true)
+            .SetProperty(t => t.LeaseOwner, (string?)null)
+            .SetProperty(t => t.LeaseExpiresAt, until)
+            .SetProperty(t => t.ModifiedAt, now), ct);
+        if (updated == 1 && result.ProviderCallId is { } callId)
+            await db.TaskAttempts.IgnoreQueryFilters(TenantOnly)
+                .Where(a => a.TaskId == taskId && a.Number == attempt && a.FinishedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.ProviderCallId, callId), ct);
+        await transaction.CommitAsync(ct);
+        return updated == 1;
+    }
+
+    /// <summary>
+    /// No call was placed: the task waits and the same attempt number runs again, so the retry policy's
+    /// budget is untouched.
+    /// </summary>
+    private async Task<bool> DeferAsync(IQueryable<RunTask> tasks, long taskId, int attempt, TimeSpan after, string? reason, DateTime now, CancellationToken ct)
+    {
+        var due = now + after;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var updated = await tasks.ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Status, TaskStatus.Scheduled)
+            .SetProperty(t => t.Attempt, t => t.Attempt - 1)
+            .SetProperty(t => t.DueAt, due)
+            .SetProperty(t => t.LeaseOwner, (string?)null)
+            .SetProperty(t => t.LeaseExpiresAt, (DateTime?)null)
+            .SetProperty(t => t.ModifiedAt, now), ct);
+        if (updated == 0) return false;
+        await db.TaskAttempts.IgnoreQueryFilters(TenantOnly)
+            .Where(a => a.TaskId == taskId && a.Number == attempt && a.FinishedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, CallOutcomes.Deferred).SetProperty(a => a.Error, reason), ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 }

@@ -55,8 +55,8 @@ public sealed partial class TaskExecutor(
             var runtime = runtimes.First(r => r.Kind == task.Settings.Runtime);
             var call = new AgentCall(task.TaskId, task.RunIdText, task.Attempt, task.Objective, (JsonObject)JsonNode.Parse(task.Input)!,
                 task.ExecutionType, task.AgentHandle, task.AgentName, task.Settings, task.ProtectedSecrets,
-                task.Settings.Runtime == AgentRuntime.Webhook ? CallbackToken(task.TaskId, task.Attempt) : null,
-                task.CallId, task.CallerNumber);
+                task.Settings.Runtime == AgentRuntime.Simulated ? null : CallbackToken(task.TaskId, task.Attempt),
+                task.CallId, task.CallerNumber, task.OrganizationId, task.Resumed, task.Phone);
             result = await runtime.ExecuteAsync(call, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -18,7 +18,7 @@ public sealed class PodiumTelemetry : IDisposable
     {
         _meter = meters.Create(Name);
         Claimed = _meter.CreateCounter<long>("podium.engine.tasks.claimed", "{task}", "Tasks claimed for an attempt.");
-        Finished = _meter.CreateCounter<long>("podium.engine.attempts.finished", "{attempt}", "Attempts that finished, by outcome (completed, busy, no_answer, failed).");
+        Finished = _meter.CreateCounter<long>("podium.engine.attempts.finished", "{attempt}", "Attempts that finished, by outcome (completed, voicemail, busy, no_answer, failed).");
         Completed = _meter.CreateCounter<long>("podium.engine.tasks.completed", "{task}", "Tasks that reached completed.");
         Failed = _meter.CreateCounter<long>("podium.engine.tasks.failed", "{task}", "Tasks that failed for good.");
         Retried = _meter.CreateCounter<long>("podium.engine.tasks.retried", "{task}", "Failed attempts scheduled to run again.");

@@ -21,7 +21,8 @@ public static class OutboundClients
     }
 
     /// <param name="exchangeTimeout">A backstop over the whole exchange, retries included; callers set their own, shorter, timeouts.</param>
-    public static IHttpClientBuilder AddOutboundClient(this IServiceCollection services, string name, TimeSpan exchangeTimeout)
+    /// <param name="retryAfterSending">False: a connection that ended after the request went out is not tried again (the request may have been acted on).</param>
+    public static IHttpClientBuilder AddOutboundClient(this IServiceCollection services, string name, TimeSpan exchangeTimeout, bool retryAfterSending = true)
     {
         var builder = services.AddHttpClient(name)
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
@@ -42,7 +43,8 @@ public static class OutboundClients
             pipeline.TimeProvider = TimeProvider.System;
             pipeline.AddTimeout(exchangeTimeout).AddRetry(new HttpRetryStrategyOptions
             {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException e && IsTransportFailure(e)),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException e && IsTransportFailure(e)
+                    && (retryAfterSending || e.HttpRequestError == HttpRequestError.ConnectionError)),
                 MaxRetryAttempts = 4,
                 Delay = TimeSpan.FromMilliseconds(200),
                 BackoffType = DelayBackoffType.Exponential,

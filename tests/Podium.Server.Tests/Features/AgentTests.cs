@@ -68,7 +68,7 @@ public abstract class AgentTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) w
     [InlineData("{\"name\": \"x\", \"calling_hours\": {\"ranges\": [{\"start\": \"18:00\", \"end\": \"09:00\"}]}}", "calling_hours.ranges[0]")]
     [InlineData("{\"name\": \"x\", \"calling_hours\": {\"days\": [\"funday\", null]}}", "calling_hours.days[1]")]
     [InlineData("{\"name\": \"x\", \"retry\": {\"max_attempts\": 0}}", "retry.max_attempts")]
-    [InlineData("{\"name\": \"x\", \"retry\": {\"on\": [\"voicemail\"]}}", "retry.on[0]")]
+    [InlineData("{\"name\": \"x\", \"retry\": {\"on\": [\"hung_up\"]}}", "retry.on[0]")]
     [InlineData("{\"name\": \"x\", \"max_concurrency\": 0}", "max_concurrency")]
     [InlineData("{\"name\": \"x\", \"simulation\": {\"busy_rate\": 0.7, \"fail_rate\": 0.5}}", "simulation")]
     public async Task CreateAgent_WithInvalidFields_Is400(string json, string field)

@@ -56,7 +56,7 @@ public abstract class SizeLimitTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>
         {
             "calling_hours.ranges" => new { name = "x", calling_hours = new { ranges = Enumerable.Range(0, 25).Select(_ => new { start = "09:00", end = "10:00" }) } },
             "calling_hours.days" => new { name = "x", calling_hours = new { days = Enumerable.Repeat("mon", 8) } },
-            _ => new { name = "x", retry = new { on = Enumerable.Repeat("busy", 4) } },
+            _ => new { name = "x", retry = new { on = Enumerable.Repeat("busy", 5) } },
         };
         await ApiAssert.Invalid(await org.Client(App, org.Admin).PostJson($"{Prefix}/agents/", body), field);
     }

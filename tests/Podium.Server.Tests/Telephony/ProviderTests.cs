@@ -158,7 +158,7 @@ public abstract class ProviderTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app
     {
         var org = await NewOrgAsync();
         var body = await ApiAssert.Ok(await ClientFor(org, org.Viewer).GetAsync($"{Prefix}/telephony/providers/"), "Telephony providers fetched successfully.");
-        Assert.Equal(["twilio", "plivo", "vonage", "telnyx", "vapi", "livekit", "daily", "sip"], body["data"]!.AsArray().Select(p => p!["slug"]!.GetValue<string>()));
+        Assert.Equal(["twilio", "plivo", "vonage", "telnyx", "vapi", "livekit", "daily", "sip", "retell", "elevenlabs"], body["data"]!.AsArray().Select(p => p!["slug"]!.GetValue<string>()));
     }
 
 }

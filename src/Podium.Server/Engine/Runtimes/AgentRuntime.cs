@@ -5,7 +5,9 @@ namespace Podium.Server.Engine.Runtimes;
 
 /// <summary>
 /// One task attempt handed to an agent. <paramref name="CallId"/> names the call in Podium's call
-/// logs; <paramref name="CallerNumber"/> is the number to call from, taken from the agent's bridge.
+/// logs; <paramref name="CallerNumber"/> is the number to call from, taken from the agent's bridge;
+/// <paramref name="ToNumber"/> the contact's number in E.164. <paramref name="Resumed"/>: the attempt was
+/// started by a process that stopped, and is run again by another.
 /// </summary>
 public sealed record AgentCall(
     string TaskId,
@@ -20,21 +22,42 @@ public sealed record AgentCall(
     IReadOnlyList<string> ProtectedSecrets,
     string? CallbackToken,
     string? CallId = null,
-    string? CallerNumber = null)
+    string? CallerNumber = null,
+    int OrganizationId = 0,
+    bool Resumed = false,
+    string? ToNumber = null)
 {
     /// <summary>Task id and attempt: an agent that sees the same key twice can drop the repeat.</summary>
     public string IdempotencyKey => $"{TaskId}-{Attempt}";
 }
 
 /// <summary>
-/// What an attempt came to. <c>completed</c>, <c>busy</c>, <c>no_answer</c> or <c>failed</c>; or
-/// <see cref="Accepted"/> when the agent will post the result later.
+/// What an attempt came to. <c>completed</c>, <c>voicemail</c>, <c>busy</c>, <c>no_answer</c> or <c>failed</c>; or
+/// <see cref="Accepted"/> when the agent (or the provider that placed the call) reports later, within
+/// <see cref="WaitFor"/>; or <see cref="Deferred"/> when a provider refused to place the call for now.
+/// A <see cref="Final"/> failure is not retried whatever the agent's policy says.
 /// </summary>
 public sealed record AgentResult(string Outcome, JsonObject? Output, long CostMicros, int? DurationSeconds, string? Error, bool Accepted = false)
 {
-    public static readonly string[] Outcomes = ["completed", "busy", "no_answer", "failed"];
+    public static readonly string[] Outcomes = CallOutcomes.Reported;
+
+    public bool Final { get; init; }
+
+    /// <summary>How long to wait for the report of an accepted attempt; null for the engine's callback timeout.</summary>
+    public TimeSpan? WaitFor { get; init; }
+
+    /// <summary>The provider's id of a call it accepted.</summary>
+    public string? ProviderCallId { get; init; }
+
+    /// <summary>Not placed, to be tried again after this long (the provider's Retry-After, or a default).</summary>
+    public TimeSpan? Deferred { get; init; }
 
     public static AgentResult Later() => new("accepted", null, 0, null, null, Accepted: true);
+
+    public static AgentResult Placed(string providerCallId, TimeSpan waitFor) =>
+        new("accepted", null, 0, null, null, Accepted: true) { ProviderCallId = providerCallId, WaitFor = waitFor };
+
+    public static AgentResult Defer(TimeSpan after, string reason) => new("deferred", null, 0, null, reason) { Deferred = after };
 
     public static AgentResult Failure(string error) => new("failed", null, 0, null, error);
 

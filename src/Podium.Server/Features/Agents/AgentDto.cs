@@ -6,7 +6,17 @@ using Podium.Server.Http;
 
 namespace Podium.Server.Features.Agents;
 
-public sealed record AgentRuntimeDto(AgentRuntime Type, string? Url, int TimeoutSeconds);
+/// <summary>The runtime; the provider fields are null for the simulated and webhook runtimes.</summary>
+public sealed record AgentRuntimeDto(
+    AgentRuntime Type, string? Url, int TimeoutSeconds,
+    int? ProviderConfigId = null, string? AssistantId = null, string? PhoneNumberId = null, string? FromNumber = null,
+    string? CredentialId = null, bool? SipTrunk = null, int? MaxCallSeconds = null)
+{
+    public static AgentRuntimeDto From(AgentSettings s) => s.Runtime is AgentRuntime.Simulated or AgentRuntime.Webhook
+        ? new AgentRuntimeDto(s.Runtime, s.Url, s.TimeoutSeconds)
+        : new AgentRuntimeDto(s.Runtime, s.Url, s.TimeoutSeconds, s.ProviderConfigId, s.Call.AssistantId, s.Call.PhoneNumberId, s.Call.FromNumber,
+            s.Call.CredentialId, s.Runtime == AgentRuntime.ElevenLabs ? s.Call.SipTrunk : null, s.Call.MaxCallSeconds);
+}
 
 public sealed record CallingHoursDto(IReadOnlyList<string> Days, IReadOnlyList<TimeRangeRequest> Ranges);
 
@@ -44,7 +54,7 @@ public sealed record AgentDto(
     private static AgentDto From(string handle, string name, AgentType type, AgentState state, string purpose, string description,
         string? spaceToken, AgentSettings s, DateTime? previousSecretExpiresAt, DateTime created, DateTime modified) => new(
         handle, name, type, state, purpose, description, spaceToken,
-        new AgentRuntimeDto(s.Runtime, s.Url, s.TimeoutSeconds),
+        AgentRuntimeDto.From(s),
         s.MaxConcurrency,
         new CallingHoursDto(s.CallingDays.Select(AgentSettingsInput.DayName).ToList(),
             s.CallingHours.Select(r => new TimeRangeRequest(r.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.End.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList()),

@@ -78,6 +78,7 @@ public static class AgentEndpoints
             if (space.Error is not null) return space.Error;
             agent.SpaceId = space.Value;
         }
+        if (await AgentOperations.CheckProviderAsync(db, request.Runtime, ct) is { } badProvider) return badProvider;
         if (request.Name is not null) agent.Name = request.Name.Trim();
         if (request.Type is { } type) agent.Type = type;
         if (request.State is { } state) agent.State = state;

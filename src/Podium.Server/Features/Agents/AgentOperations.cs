@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
@@ -18,6 +19,7 @@ public static class AgentOperations
     {
         var space = await ResolveSpaceAsync(db, request.SpaceToken, ct);
         if (space.Error is not null) return space.Error;
+        if (await CheckProviderAsync(db, request.Runtime, ct) is { } badProvider) return badProvider;
 
         var handle = request.Handle ?? Identifiers.AgentHandle();
         // Handles are global, so the check looks past the tenant and soft-delete filters.
@@ -49,6 +51,15 @@ public static class AgentOperations
             return HandleTaken;
         }
         return (agent, secret);
+    }
+
+    /// <summary>A provider runtime must name a configuration of its provider in the caller's organization.</summary>
+    public static async Task<ApiError?> CheckProviderAsync(PodiumDb db, AgentRuntimeRequest? runtime, CancellationToken ct)
+    {
+        if (runtime is null || ProviderRuntimes.ProviderOf(runtime.Type) is not { } provider) return null;
+        return await db.ProviderConfigurations.AnyAsync(c => c.Id == runtime.ProviderConfigId && c.Provider == provider, ct)
+            ? null
+            : Api.Validation("runtime.provider_config_id", $"No {provider} provider configuration with this id in the organization.");
     }
 
     /// <summary>The id of the org's space with this token; null for no token (or "" on update).</summary>

@@ -42,7 +42,7 @@ public static class AnalyticsEndpoints
         var byDisposition = await tasks.Where(t => t.Status == TaskStatus.Completed)
             .GroupBy(t => t.Disposition).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var unreached = await tasks.Where(t => t.Status == TaskStatus.Failed)
-            .GroupBy(t => t.Outcome == "busy" || t.Outcome == "no_answer").Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            .GroupBy(t => CallOutcomes.Unreached.Contains(t.Outcome)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var score = await tasks.Where(t => t.SuccessScore != null).AverageAsync(t => (double?)t.SuccessScore, ct);
 
         var calls = CallLogEndpoints.Calls(db).Where(a => tasks.Any(t => t.Id == a.TaskId));

@@ -69,5 +69,5 @@ public static class CallLogEndpoints
     /// <summary>Finished attempts of call tasks: the rows of the call log, and what analytics count as calls.</summary>
     public static IQueryable<TaskAttempt> Calls(PodiumDb db) =>
         db.TaskAttempts.AsNoTracking()
-            .Where(a => a.FinishedAt != null && db.Tasks.Any(t => t.Id == a.TaskId && t.ExecutionType == ExecutionType.Call));
+            .Where(a => a.FinishedAt != null && a.Outcome != CallOutcomes.Deferred && db.Tasks.Any(t => t.Id == a.TaskId && t.ExecutionType == ExecutionType.Call));
 }

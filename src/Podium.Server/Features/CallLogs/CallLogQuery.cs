@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
+using Podium.Data.Entities;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.CallLogs;
@@ -56,14 +57,14 @@ public sealed class CallLogQuery : IValidatable, IEndpointParameterMetadataProvi
     public static string[] Outcomes(string status) => status switch
     {
         "completed" => ["completed"],
-        "missed" => ["busy", "no_answer"],
+        "missed" => CallOutcomes.Unreached,
         _ => ["failed", "interrupted"],
     };
 
     public static string StatusOf(string? outcome) => outcome switch
     {
         "completed" => "completed",
-        "busy" or "no_answer" => "missed",
+        CallOutcomes.Voicemail or CallOutcomes.Busy or CallOutcomes.NoAnswer => "missed",
         _ => "failed",
     };
 

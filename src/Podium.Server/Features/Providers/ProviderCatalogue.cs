@@ -23,6 +23,8 @@ public static class ProviderCatalogue
         new(6, "LiveKit", "Real-time audio rooms and SIP.", null) { Slug = "livekit" },
         new(7, "Daily", "Real-time audio and video rooms.", null) { Slug = "daily" },
         new(8, "SIP", "Any SIP trunk reached by URI.", null) { Slug = "sip" },
+        new(9, "Retell", "Hosted voice AI agents.", null) { Slug = "retell" },
+        new(10, "ElevenLabs", "Hosted conversational voice agents.", null) { Slug = "elevenlabs" },
     ];
 
     public static string Slugs => string.Join(", ", All.Select(p => p.Slug));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Engine;
 using Podium.Server.Features.Audit;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
@@ -30,7 +31,7 @@ public static class ProviderEndpoints
             ProviderCatalogue.All.Select(p => new ProviderCatalogueEntry(p.Id, p.Slug, p.Name, p.Description, p.Icon)).ToList(),
             ProviderCatalogue.All.Count);
 
-    public static async Task<ApiResponse<IReadOnlyList<ProviderDto>>> List(Tenant tenant, Paging paging, PodiumDb db, CancellationToken ct)
+    public static async Task<ApiResponse<IReadOnlyList<ProviderDto>>> List(Tenant tenant, Paging paging, PodiumDb db, PublicAddress address, CancellationToken ct)
     {
         var configurations = db.ProviderConfigurations.AsNoTracking();
         var count = await configurations.CountAsync(ct);
@@ -38,18 +39,18 @@ public static class ProviderEndpoints
             .Select(c => new { Configuration = c, Numbers = db.PhoneNumbers.Count(n => n.ProviderConfigurationId == c.Id) })
             .ToListAsync(ct);
         return Api.List("Provider configurations fetched successfully.",
-            page.ConvertAll(p => ProviderDto.From(p.Configuration, tenant, p.Numbers)), count);
+            page.ConvertAll(p => ProviderDto.From(p.Configuration, tenant, p.Numbers, address.BaseUrl)), count);
     }
 
-    public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Get(int id, Tenant tenant, PodiumDb db, CancellationToken ct)
+    public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Get(int id, Tenant tenant, PodiumDb db, PublicAddress address, CancellationToken ct)
     {
         var configuration = await db.ProviderConfigurations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (configuration is null) return NotFound;
-        return Api.Ok("Provider configuration fetched successfully.", await DtoAsync(db, tenant, configuration, ct));
+        return Api.Ok("Provider configuration fetched successfully.", await DtoAsync(db, tenant, configuration, address, ct));
     }
 
     public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Create(
-        CreateProviderRequest request, Tenant tenant, PodiumDb db, ProviderSecrets secrets, TimeProvider clock, CancellationToken ct)
+        CreateProviderRequest request, Tenant tenant, PodiumDb db, ProviderSecrets secrets, PublicAddress address, TimeProvider clock, CancellationToken ct)
     {
         var kind = request.Kind!;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -67,17 +68,20 @@ public static class ProviderEndpoints
             SipUrl = NullIfEmpty(request.SipUrl),
             MetaJson = ProviderDto.Meta(request.MetaJson),
             Active = request.Active ?? true,
+            MaxConcurrentCalls = request.MaxConcurrentCalls is > 0 ? request.MaxConcurrentCalls : null,
+            // Twilio queues calls beyond an account's one call per second (the default for every account); Podium paces to it unless told otherwise.
+            CallsPerSecond = request.CallsPerSecond is { } cps ? (cps > 0 ? cps : null) : kind.Slug == "twilio" ? 1 : null,
             CreatedAt = now,
             ModifiedAt = now,
         };
         if (await ConflictAsync(db, configuration, ct) is { } conflict) return conflict;
         db.ProviderConfigurations.Add(configuration);
         if (await SaveAsync(db, ct) is { } raced) return raced;
-        return Api.Created("Provider configuration created successfully.", ProviderDto.From(configuration, tenant, 0));
+        return Api.Created("Provider configuration created successfully.", ProviderDto.From(configuration, tenant, 0, address.BaseUrl));
     }
 
     public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Update(
-        int id, UpdateProviderRequest request, Tenant tenant, PodiumDb db, ProviderSecrets secrets, TimeProvider clock, CancellationToken ct)
+        int id, UpdateProviderRequest request, Tenant tenant, PodiumDb db, ProviderSecrets secrets, PublicAddress address, TimeProvider clock, CancellationToken ct)
     {
         var configuration = await db.ProviderConfigurations.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (configuration is null) return NotFound;
@@ -86,12 +90,13 @@ public static class ProviderEndpoints
 
         if (request.Name is not null) configuration.Name = request.Name.Trim();
         if (request.AccountSid is not null) configuration.AccountSid = NullIfEmpty(request.AccountSid.Trim());
-        if (request.AuthToken is not null || request.ApiKey is not null || request.ApiSecret is not null)
+        if (request.AuthToken is not null || request.ApiKey is not null || request.ApiSecret is not null || request.WebhookSecret is not null)
         {
             var stored = secrets.Unprotect(configuration.ProtectedSecrets);
             Replace(stored, "auth_token", request.AuthToken);
             Replace(stored, "api_key", request.ApiKey);
             Replace(stored, "api_secret", request.ApiSecret);
+            Replace(stored, "webhook_secret", request.WebhookSecret);
             configuration.ProtectedSecrets = stored.Count == 0 ? null : secrets.Protect(stored);
             configuration.SecretNames = string.Join(',', ProviderSecrets.Names.Where(stored.ContainsKey));
         }
@@ -99,11 +104,13 @@ public static class ProviderEndpoints
         if (request.SipUrl is not null) configuration.SipUrl = NullIfEmpty(request.SipUrl);
         if (request.MetaJson is not null) configuration.MetaJson = ProviderDto.Meta(request.MetaJson);
         if (request.Active is { } active) configuration.Active = active;
+        if (request.MaxConcurrentCalls is { } most) configuration.MaxConcurrentCalls = most > 0 ? most : null;
+        if (request.CallsPerSecond is { } rate) configuration.CallsPerSecond = rate > 0 ? rate : null;
         configuration.ModifiedAt = clock.GetUtcNow().UtcDateTime;
 
         if (await ConflictAsync(db, configuration, ct) is { } conflict) return conflict;
         if (await SaveAsync(db, ct) is { } raced) return raced;
-        return Api.Ok("Provider configuration updated successfully.", await DtoAsync(db, tenant, configuration, ct));
+        return Api.Ok("Provider configuration updated successfully.", await DtoAsync(db, tenant, configuration, address, ct));
     }
 
     /// <summary>Refused while numbers use the configuration, unless <c>?force=true</c> deletes them too.</summary>
@@ -123,9 +130,9 @@ public static class ProviderEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<ProviderDto> DtoAsync(PodiumDb db, Tenant tenant, ProviderConfiguration configuration, CancellationToken ct) =>
+    private static async Task<ProviderDto> DtoAsync(PodiumDb db, Tenant tenant, ProviderConfiguration configuration, PublicAddress address, CancellationToken ct) =>
         ProviderDto.From(configuration, tenant,
-            await db.PhoneNumbers.CountAsync(n => n.ProviderConfigurationId == configuration.Id, ct));
+            await db.PhoneNumbers.CountAsync(n => n.ProviderConfigurationId == configuration.Id, ct), address.BaseUrl);
 
     private static async Task<ApiError?> ConflictAsync(PodiumDb db, ProviderConfiguration c, CancellationToken ct)
     {

@@ -22,13 +22,16 @@ public sealed record CreateProviderRequest(
     string? BaseUrl = null,
     string? SipUrl = null,
     IReadOnlyList<MetaEntry>? MetaJson = null,
-    bool? Active = null) : IValidatable
+    bool? Active = null,
+    string? WebhookSecret = null,
+    int? MaxConcurrentCalls = null,
+    double? CallsPerSecond = null) : IValidatable
 {
     [JsonIgnore]
     public ProviderDetails? Kind => ProviderCatalogue.Resolve(Provider);
 
     [JsonIgnore]
-    public IReadOnlyDictionary<string, string> Secrets => ProviderFields.Secrets(AuthToken, ApiKey, ApiSecret);
+    public IReadOnlyDictionary<string, string> Secrets => ProviderFields.Secrets(AuthToken, ApiKey, ApiSecret, WebhookSecret);
 
     public void Validate(ValidationErrors errors)
     {
@@ -37,6 +40,7 @@ public sealed record CreateProviderRequest(
         if (Name is not null) errors.Required("name", Name);
         errors.MaxLength("name", Name, 200);
         ProviderFields.Check(errors, AccountSid, AuthToken, ApiKey, ApiSecret, BaseUrl, SipUrl, MetaJson);
+        ProviderFields.CheckCalls(errors, WebhookSecret, MaxConcurrentCalls, CallsPerSecond);
         if (Kind is null) return;
         if (Kind.Slug == "sip")
         {
@@ -62,7 +66,10 @@ public sealed record UpdateProviderRequest(
     string? BaseUrl = null,
     string? SipUrl = null,
     IReadOnlyList<MetaEntry>? MetaJson = null,
-    bool? Active = null) : IValidatable
+    bool? Active = null,
+    string? WebhookSecret = null,
+    int? MaxConcurrentCalls = null,
+    double? CallsPerSecond = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
@@ -71,18 +78,32 @@ public sealed record UpdateProviderRequest(
         if (Name is not null) errors.Required("name", Name);
         errors.MaxLength("name", Name, 200);
         ProviderFields.Check(errors, AccountSid, AuthToken, ApiKey, ApiSecret, BaseUrl, SipUrl, MetaJson);
+        ProviderFields.CheckCalls(errors, WebhookSecret, MaxConcurrentCalls, CallsPerSecond);
     }
 }
 
 internal static class ProviderFields
 {
-    public static IReadOnlyDictionary<string, string> Secrets(string? authToken, string? apiKey, string? apiSecret)
+    public static IReadOnlyDictionary<string, string> Secrets(string? authToken, string? apiKey, string? apiSecret, string? webhookSecret)
     {
         var secrets = new Dictionary<string, string>();
         if (!string.IsNullOrEmpty(authToken)) secrets["auth_token"] = authToken;
         if (!string.IsNullOrEmpty(apiKey)) secrets["api_key"] = apiKey;
         if (!string.IsNullOrEmpty(apiSecret)) secrets["api_secret"] = apiSecret;
+        if (!string.IsNullOrEmpty(webhookSecret)) secrets["webhook_secret"] = webhookSecret;
         return secrets;
+    }
+
+    /// <summary>The most calls per second a configuration may ask for: beyond it, pacing is the provider's own.</summary>
+    public const double MaxCallsPerSecond = 1000;
+
+    public static void CheckCalls(ValidationErrors errors, string? webhookSecret, int? maxConcurrentCalls, double? callsPerSecond)
+    {
+        errors.MaxLength("webhook_secret", webhookSecret, 1000);
+        if (maxConcurrentCalls is < 0 or > 100_000) errors.Add("max_concurrent_calls", "Must be from 1 to 100000, or 0 for no limit.");
+        if (callsPerSecond is { } cps && (double.IsNaN(cps) || cps < 0 || cps > MaxCallsPerSecond))
+            errors.Add("calls_per_second", $"Must be from 0.01 to {MaxCallsPerSecond}, or 0 for no limit.");
+        else if (callsPerSecond is > 0 and < 0.01) errors.Add("calls_per_second", $"Must be from 0.01 to {MaxCallsPerSecond}, or 0 for no limit.");
     }
 
     /// <summary>The stored length of <c>meta_json</c> (its column's).</summary>

@@ -10,7 +10,7 @@ namespace Podium.Server.Features.Providers;
 public sealed class ProviderSecrets(IDataProtectionProvider protection)
 {
     private const string Purpose = "Podium.Providers.Secrets.v1";
-    public static readonly string[] Names = ["auth_token", "api_key", "api_secret"];
+    public static readonly string[] Names = ["auth_token", "api_key", "api_secret", "webhook_secret"];
 
     public string Protect(IReadOnlyDictionary<string, string> secrets) =>
         protection.CreateProtector(Purpose).Protect(JsonSerializer.Serialize(secrets));

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Podium.Data;
+using Podium.Server.Features.Providers;
+using Podium.Server.Http;
+
+namespace Podium.Server.Engine.Runtimes.Providers;
+
+/// <summary>
+/// <c>POST telephony/events/{provider}/{provider_config_id}/</c>: where a provider reports the calls it
+/// placed for Podium. Public, and trusted only once the provider's signature over the raw body holds with
+/// that configuration's secret; an unknown configuration and a bad signature get the same 401, so the
+/// endpoint says nothing about which configurations exist.
+/// </summary>
+public static class ProviderEventEndpoint
+{
+    /// <summary>End-of-call reports carry the whole conversation; a megabyte is far past any real one.</summary>
+    public const int MaxEventBytes = 1024 * 1024;
+
+    private static readonly ApiError Unverified = new(StatusCodes.Status401Unauthorized, "Invalid signature.");
+
+    public static void MapProviderEvents(this IEndpointRouteBuilder app) =>
+        app.MapPost($"{ServerSetup.ApiPrefix}/telephony/events/{{provider}}/{{providerConfigId:int}}", Receive)
+            .AllowAnonymous().WithTags("Telephony");
+
+    public static async Task<Results<ApiResponse<object>, ApiError>> Receive(
+        string provider, int providerConfigId, HttpRequest request, PodiumDb db, ProviderSecrets secrets,
+        IEnumerable<IAgentRuntime> runtimes, ProviderCalls calls, CancellationToken ct)
+    {
+        var runtime = runtimes.OfType<ProviderRuntime>().FirstOrDefault(r => r.Provider == provider);
+        if (runtime is null) return Api.NotFound("Not found.");
+        var body = await ReadAsync(request, ct);
+        if (body is null) return new ApiError(StatusCodes.Status413PayloadTooLarge, "Request body too large.");
+        var account = await ProviderAccount.FindAsync(db, secrets, providerConfigId, organizationId: null, provider, ct);
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
+        if (account is null || runtime.ReadEvent(account, new ProviderEventRequest(request.Headers, body, url)) is not { } verified)
+            return Unverified;
+        var applied = await calls.ApplyAsync(runtime, account, verified, ct);
+        return Api.Ok<object>("Event received.", new { call_id = verified.ProviderCallId, applied });
+    }
+
+    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxEventBytes) return null;
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxEventBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}
