@@ -16,7 +16,7 @@ namespace Podium.Server.Engine;
 public sealed record ClaimedTask(
     long Id, int OrganizationId, long RunId, string RunIdText, string TaskId, int Attempt, string Objective, string Input,
     ExecutionType ExecutionType, int AgentId, string AgentHandle, string AgentName, AgentSettings Settings, IReadOnlyList<string> ProtectedSecrets,
-    string CallId, string? CallerNumber, string? Phone = null, bool Resumed = false);
+    string CallId, string? CallerNumber, string? Phone = null, bool Resumed = false, DateTime? DialAt = null);
 
 /// <summary>
 /// Claims due tasks for this process. Claims are serialized across processes (a PostgreSQL
@@ -87,6 +87,7 @@ public sealed class TaskClaimer(
         var fresh = new List<long>();
         var reclaimed = new List<long>();
         var paced = new List<long>();
+        var dialAt = new Dictionary<long, DateTime>();
         var outsideHours = new Dictionary<DateTime, List<long>>();
         var retired = new List<(long Id, int OrganizationId, long RunId, string Reason)>();
         // Round-robin across organizations, the one holding fewest slots here first; due order within each.
@@ -113,10 +114,14 @@ public sealed class TaskClaimer(
             }
             if (busyAgents.GetValueOrDefault(c.AgentId) >= settings.MaxConcurrency || busySpaces.GetValueOrDefault(c.SpaceId) >= spaceCaps[c.SpaceId])
                 continue;
-            if (ProviderRuntimes.Uses(settings.Runtime) && !pacing.TryTake(settings.ProviderConfigId))
+            if (ProviderRuntimes.Uses(settings.Runtime))
             {
-                if (c.Status != TaskStatus.InProgress) paced.Add(c.Id);
-                continue;
+                if (pacing.TryTake(settings.ProviderConfigId, now) is not { } slot)
+                {
+                    if (c.Status != TaskStatus.InProgress) paced.Add(c.Id);
+                    continue;
+                }
+                dialAt[c.Id] = slot;
             }
             busyAgents[c.AgentId] = busyAgents.GetValueOrDefault(c.AgentId) + 1;
             busySpaces[c.SpaceId] = busySpaces.GetValueOrDefault(c.SpaceId) + 1;
@@ -173,7 +178,7 @@ public sealed class TaskClaimer(
                 TaskId = c.Id,
                 Number = c.Attempt,
                 Node = node,
-                StartedAt = now,
+                StartedAt = dialAt.GetValueOrDefault(c.Id, now),
                 CallId = "call_" + RandomNumberGenerator.GetHexString(24, lowercase: true),
                 BridgeId = bridge,
                 CallerNumber = bridge is { } id && callers.TryGetValue(id, out var numbers) ? Pick(numbers, c.TaskId) : agents[c.AgentId].Settings.Call.FromNumber,
@@ -205,7 +210,7 @@ public sealed class TaskClaimer(
             return new ClaimedTask(c.Id, c.OrganizationId, c.RunId, c.RunIdText, c.TaskId, c.Attempt, c.Objective, c.Input,
                 c.ExecutionType, c.AgentId, agent.Handle, agent.Name, agent.Settings,
                 SigningSecrets.SigningAt(agent.ProtectedWebhookSecret, agent.ProtectedPreviousWebhookSecret, agent.PreviousSecretExpiresAt, now),
-                attempts[c.Id].CallId!, attempts[c.Id].CallerNumber, c.Phone, reclaimed.Contains(c.Id));
+                attempts[c.Id].CallId!, attempts[c.Id].CallerNumber, c.Phone, reclaimed.Contains(c.Id), attempts[c.Id].StartedAt);
         });
     }
 

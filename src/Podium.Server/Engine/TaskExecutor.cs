@@ -57,6 +57,9 @@ public sealed partial class TaskExecutor(
                 task.ExecutionType, task.AgentHandle, task.AgentName, task.Settings, task.ProtectedSecrets,
                 task.Settings.Runtime == AgentRuntime.Simulated ? null : CallbackToken(task.TaskId, task.Attempt),
                 task.CallId, task.CallerNumber, task.OrganizationId, task.Resumed, task.Phone);
+            // A paced provider account booked this call a moment ahead.
+            if (task.DialAt - EngineClock.Now(clock) is { Ticks: > 0 } wait)
+                await Task.Delay(wait, clock, ct);
             result = await runtime.ExecuteAsync(call, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

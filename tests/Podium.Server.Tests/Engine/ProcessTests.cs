@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Podium.Data;
 using Podium.Server.Tests.Infrastructure;
 using static Podium.Server.Tests.Infrastructure.ProcessSetup;
 
@@ -157,13 +156,6 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
         Assert.All(attempts, t => Assert.Equal(1, t.Number));
         var perNode = attempts.GroupBy(t => t.Node).ToDictionary(g => g.Key, g => g.Count());
         Assert.True(perNode.GetValueOrDefault("node-a") > 0 && perNode.GetValueOrDefault("node-b") > 0, $"work per node: {string.Join(", ", perNode)}");
-    }
-
-    private static PodiumDb Open(TDb database)
-    {
-        var options = new DbContextOptionsBuilder<PodiumDb>();
-        options.UsePodiumDatabase(database.Provider, database.ConnectionString);
-        return new PodiumDb(options.Options);
     }
 
     private static Task<TDb> CreateDatabaseAsync() => ProcessSetup.CreateDatabaseAsync<TDb>();

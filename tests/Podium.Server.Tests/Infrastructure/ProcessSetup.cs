@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
 using Podium.Server.Admin;
 
 namespace Podium.Server.Tests.Infrastructure;
@@ -67,5 +69,13 @@ public static class ProcessSetup
             return run["status"]!.GetValue<string>() is "completed" or "partially_completed" or "failed";
         }, $"run {runId} to finish");
         return run;
+    }
+
+    /// <summary>A context on the test's database, outside any server, to look at what the processes wrote.</summary>
+    public static PodiumDb Open(TestDatabase database)
+    {
+        var options = new DbContextOptionsBuilder<PodiumDb>();
+        options.UsePodiumDatabase(database.Provider, database.ConnectionString);
+        return new PodiumDb(options.Options);
     }
 }

@@ -31,7 +31,7 @@ public sealed class FakeElevenLabs : FakeProvider
                 return Results.UnprocessableEntity();
             if (await ScriptedAnswerAsync(context)) return Results.Empty;
             var id = NextId("conv_");
-            Placed.Enqueue(new PlacedCall(id, Text(body!["to_number"])!, body, DateTime.UtcNow));
+            Place(new PlacedCall(id, Text(body!["to_number"])!, body, DateTime.UtcNow));
             return Json(new JsonObject { ["success"] = true, ["message"] = "Success", ["conversation_id"] = id, ["callSid"] = "CA" + id });
         });
         app.MapGet("/v1/convai/conversations/{id}", (string id, HttpContext context) =>

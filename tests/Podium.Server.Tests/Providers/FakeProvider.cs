@@ -51,6 +51,29 @@ public abstract class FakeProvider : IAsyncDisposable
 
     public ConcurrentQueue<string> Violations { get; } = new();
 
+    private int _released;
+    private int _mostInFlight;
+
+    /// <summary>A call is over for the provider: it is about to report the end.</summary>
+    public void Released() => Interlocked.Increment(ref _released);
+
+    /// <summary>The most calls that were placed and not yet over, seen when a call was created.</summary>
+    public int MostInFlight => Volatile.Read(ref _mostInFlight);
+
+    /// <summary>Starts counting <see cref="MostInFlight"/> afresh.</summary>
+    public void ResetMostInFlight() => Volatile.Write(ref _mostInFlight, 0);
+
+    /// <summary>Records a placed call and the calls in flight with it.</summary>
+    protected void Place(PlacedCall call)
+    {
+        Placed.Enqueue(call);
+        var inFlight = Placed.Count - Volatile.Read(ref _released);
+        int seen;
+        while (inFlight > (seen = Volatile.Read(ref _mostInFlight)) && Interlocked.CompareExchange(ref _mostInFlight, inFlight, seen) != seen)
+        {
+        }
+    }
+
     /// <summary>Answers for the next create requests, e.g. a 429 with Retry-After; empty means accept.</summary>
     public ConcurrentQueue<Func<HttpContext, Task>> CreateAnswers { get; } = new();
 
@@ -59,8 +82,15 @@ public abstract class FakeProvider : IAsyncDisposable
 
     public async Task<FakeProvider> StartAsync()
     {
-        _server = await LoopbackServer.StartAsync(Map);
+        _server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/warm-up", () => Results.Json(new JsonObject { ["ok"] = true }));
+            Map(app);
+        });
         BaseUrl = LoopbackServer.Address(_server);
+        // The first request compiles the server's pipeline; timed requests must not queue behind that.
+        using var client = new HttpClient();
+        await client.GetStringAsync($"{BaseUrl}/warm-up");
         return this;
     }
 

@@ -32,7 +32,7 @@ public sealed class FakeRetell : FakeProvider
                 return Results.BadRequest();
             if (await ScriptedAnswerAsync(context)) return Results.Empty;
             var id = NextId("call_");
-            Placed.Enqueue(new PlacedCall(id, Text(body!["to_number"])!, body, DateTime.UtcNow));
+            Place(new PlacedCall(id, Text(body!["to_number"])!, body, DateTime.UtcNow));
             return Json(new JsonObject { ["call_type"] = "phone_call", ["call_id"] = id, ["call_status"] = "registered", ["metadata"] = body["metadata"]?.DeepClone() }, HttpStatusCode.Created);
         });
         app.MapGet("/v2/get-call/{id}", (string id, HttpContext context) =>

@@ -34,7 +34,7 @@ public sealed class FakeVapi : FakeProvider
                 return Results.BadRequest();
             if (await ScriptedAnswerAsync(context)) return Results.Empty;
             var id = NextId("vapi-call-");
-            Placed.Enqueue(new PlacedCall(id, Text(body!["customer"]!["number"])!, body, DateTime.UtcNow));
+            Place(new PlacedCall(id, Text(body!["customer"]!["number"])!, body, DateTime.UtcNow));
             return Json(new JsonObject { ["id"] = id, ["status"] = "queued", ["type"] = "outboundPhoneCall" }, HttpStatusCode.Created);
         });
         app.MapGet("/call/{id}", (string id, HttpContext context) =>

@@ -5,8 +5,9 @@ namespace Podium.Server.Engine.Runtimes.Providers;
 
 /// <summary>
 /// A provider account's limits, as the claim sees them: calls in flight (attempts not finished) against
-/// <c>max_concurrent_calls</c>, and calls started in the last window against <c>calls_per_second</c>.
-/// Claims are serialized across processes, so the limits hold for the whole cluster.
+/// <c>max_concurrent_calls</c>, and dial times spaced a tenth more than <c>1/calls_per_second</c> apart
+/// after the last one booked. Claims are serialized across processes, so the limits hold for the whole cluster; each attempt
+/// waits for its dial time before the provider is asked.
 /// </summary>
 public sealed class CallPacing
 {
@@ -17,22 +18,27 @@ public sealed class CallPacing
 
     private CallPacing(Dictionary<int, Account> accounts) => _accounts = accounts;
 
-    private sealed class Account(int? maxInFlight, int maxPerWindow)
+    private sealed class Account(int? maxInFlight, TimeSpan? interval, DateTime nextSlot)
     {
         public int InFlight { get; set; }
-        public int InWindow { get; set; }
 
-        public bool TryTake()
+        /// <summary>The next moment a call may be dialled: calls of a paced account are spaced <c>1/rate</c> apart.</summary>
+        public DateTime NextSlot { get; set; } = nextSlot;
+
+        public DateTime? TryTake(DateTime now)
         {
-            if (InFlight >= maxInFlight || InWindow >= maxPerWindow) return false;
+            if (InFlight >= maxInFlight) return null;
+            var slot = interval is null || NextSlot < now ? now : NextSlot;
+            // Book no further ahead than the horizon: later slots go to whichever process claims then.
+            if (slot > now + Horizon) return null;
             InFlight++;
-            InWindow++;
-            return true;
+            if (interval is { } step) NextSlot = slot + step;
+            return slot;
         }
     }
 
-    /// <summary>The window a rate is counted over: one second, or one call's share of time when the rate is below one per second.</summary>
-    public static TimeSpan Window(double callsPerSecond) => TimeSpan.FromSeconds(Math.Max(1, 1 / callsPerSecond));
+    /// <summary>How far ahead a claim may book dial times.</summary>
+    private static readonly TimeSpan Horizon = TimeSpan.FromSeconds(1);
 
     public static async Task<CallPacing> LoadAsync(PodiumDb db, IEnumerable<int?> configurationIds, DateTime now, CancellationToken ct)
     {
@@ -47,21 +53,15 @@ public sealed class CallPacing
         {
             var attempts = db.TaskAttempts.IgnoreQueryFilters().Where(a => a.ProviderConfigurationId == limit.Id);
             var inFlight = limit.MaxConcurrentCalls is null ? 0 : await attempts.CountAsync(a => a.FinishedAt == null, ct);
-            var perWindow = int.MaxValue;
-            var inWindow = 0;
-            if (limit.CallsPerSecond is { } rate)
-            {
-                var window = Window(rate);
-                perWindow = Math.Max(1, (int)Math.Floor(rate * window.TotalSeconds));
-                var since = now - window;
-                inWindow = await attempts.CountAsync(a => a.StartedAt > since, ct);
-            }
-            accounts[limit.Id] = new Account(limit.MaxConcurrentCalls, perWindow) { InFlight = inFlight, InWindow = inWindow };
+            // A tenth wider than 1/rate: a call that leaves a little late must not put one second over the limit at the provider.
+            TimeSpan? interval = limit.CallsPerSecond is { } rate ? TimeSpan.FromSeconds(1.1 / rate) : null;
+            var last = interval is null ? null : await attempts.MaxAsync(a => (DateTime?)a.StartedAt, ct);
+            accounts[limit.Id] = new Account(limit.MaxConcurrentCalls, interval, last is { } at ? at + interval!.Value : now) { InFlight = inFlight };
         }
         return new CallPacing(accounts);
     }
 
-    /// <summary>Takes one call of the account's allowance; false when it has none left now.</summary>
-    public bool TryTake(int? configurationId) =>
-        configurationId is not { } id || !_accounts.TryGetValue(id, out var account) || account.TryTake();
+    /// <summary>Takes one call of the account's allowance: the moment it may be dialled, or null when it has none left now.</summary>
+    public DateTime? TryTake(int? configurationId, DateTime now) =>
+        configurationId is not { } id || !_accounts.TryGetValue(id, out var account) ? now : account.TryTake(now);
 }
