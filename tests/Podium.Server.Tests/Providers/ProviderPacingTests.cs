@@ -5,7 +5,12 @@ using static Podium.Server.Tests.Infrastructure.ProcessSetup;
 
 namespace Podium.Server.Tests.Providers;
 
-/// <summary>Two server processes on one PostgreSQL hold a provider account's limits together.</summary>
+/// <summary>
+/// Two server processes on one PostgreSQL hold a provider account's limits together. The fake times what
+/// it receives, so this runs alone: in a test process busy with parallel tests its server can stall for
+/// seconds and then take the calls that queued meanwhile all at once.
+/// </summary>
+[Collection(nameof(Observability.RunsAlone))]
 public sealed class ProviderPacingTests
 {
     private const string Prefix = "/api/v2/platform";
