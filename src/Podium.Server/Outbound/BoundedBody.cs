@@ -9,8 +9,15 @@ public static class BoundedBody
     /// <returns>The body, or null when it is longer than <paramref name="limit"/> bytes.</returns>
     public static async Task<byte[]?> ReadAsync(HttpResponseMessage response, int limit, CancellationToken ct)
     {
-        if (response.Content.Headers.ContentLength > limit) return null;
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        return await ReadAsync(stream, response.Content.Headers.ContentLength, limit, ct);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> (a request's body, say) the same way.</summary>
+    /// <returns>The bytes, or null when they are more than <paramref name="limit"/>.</returns>
+    public static async Task<byte[]?> ReadAsync(Stream stream, long? declaredLength, int limit, CancellationToken ct)
+    {
+        if (declaredLength > limit) return null;
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

@@ -117,7 +117,7 @@ public sealed record ProviderEvent(string ProviderCallId, CallReport? Report)
 
     /// <summary>Reads the task and attempt from the metadata Podium put on the call (<see cref="CallInput.Metadata"/>).</summary>
     public ProviderEvent WithKeyFrom(System.Text.Json.Nodes.JsonNode? metadata) =>
-        Text(metadata?["podium_task_id"]) is { } task && metadata?["podium_attempt"] is System.Text.Json.Nodes.JsonValue n && n.TryGetValue<int>(out var attempt)
+        CallReport.Text(metadata?["podium_task_id"]) is { } task && metadata?["podium_attempt"] is System.Text.Json.Nodes.JsonValue n && n.TryGetValue<int>(out var attempt)
             ? this with { TaskKey = (task, attempt) }
             : this;
 
@@ -129,8 +129,6 @@ public sealed record ProviderEvent(string ProviderCallId, CallReport? Report)
             ? this with { TaskKey = (idempotencyKey[..dash], attempt) }
             : this;
     }
-
-    private static string? Text(System.Text.Json.Nodes.JsonNode? node) => CallReport.Text(node);
 }
 
 /// <summary>An event as it arrived: the raw bytes the signature covers, the headers, and the URL it was sent to.</summary>

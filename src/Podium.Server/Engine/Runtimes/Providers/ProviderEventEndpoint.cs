@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Podium.Data;
 using Podium.Server.Features.Providers;
 using Podium.Server.Http;
+using Podium.Server.Outbound;
 
 namespace Podium.Server.Engine.Runtimes.Providers;
 
@@ -28,7 +29,7 @@ public static class ProviderEventEndpoint
     {
         var runtime = runtimes.OfType<ProviderRuntime>().FirstOrDefault(r => r.Provider == provider);
         if (runtime is null) return Api.NotFound("Not found.");
-        var body = await ReadAsync(request, ct);
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxEventBytes, ct);
         if (body is null) return new ApiError(StatusCodes.Status413PayloadTooLarge, "Request body too large.");
         var account = await ProviderAccount.FindAsync(db, secrets, providerConfigId, organizationId: null, provider, ct);
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
@@ -36,19 +37,5 @@ public static class ProviderEventEndpoint
             return Unverified;
         var applied = await calls.ApplyAsync(runtime, account, verified, ct);
         return Api.Ok<object>("Event received.", new { call_id = verified.ProviderCallId, applied });
-    }
-
-    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxEventBytes) return null;
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxEventBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

@@ -174,5 +174,12 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
         return body is null ? "(no body)" : ColumnText.Clip(Encoding.UTF8.GetString(body), 300)!;
     }
 
+    /// <summary>The request with <c>Authorization: Bearer</c> and the configuration's API key.</summary>
+    protected static HttpRequestMessage WithBearerKey(ProviderAccount account, HttpRequestMessage request)
+    {
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", account.Secret("api_key"));
+        return request;
+    }
+
     protected static StringContent JsonContent(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 }

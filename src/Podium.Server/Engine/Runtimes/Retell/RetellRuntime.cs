@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Podium.Data.Entities;
@@ -34,14 +33,14 @@ public sealed partial class RetellRuntime(ProviderServices services) : ProviderR
             ["metadata"] = CallInput.Metadata(attempt),
         };
         if (attempt.Settings.Call.AssistantId is { } agent) body["override_agent_id"] = agent;
-        return Authorized(account, new HttpRequestMessage(HttpMethod.Post, account.Url(Origin, "/v2/create-phone-call")) { Content = JsonContent(body) });
+        return WithBearerKey(account, new HttpRequestMessage(HttpMethod.Post, account.Url(Origin, "/v2/create-phone-call")) { Content = JsonContent(body) });
     }
 
     protected override (string? CallId, string? Refusal) ReadStarted(JsonObject answer) =>
         Text(answer["call_id"]) is { } id ? (id, null) : (null, "its answer has no call_id.");
 
     protected override HttpRequestMessage FetchRequest(ProviderAccount account, string providerCallId) =>
-        Authorized(account, new HttpRequestMessage(HttpMethod.Get, account.Url(Origin, $"/v2/get-call/{Uri.EscapeDataString(providerCallId)}")));
+        WithBearerKey(account, new HttpRequestMessage(HttpMethod.Get, account.Url(Origin, $"/v2/get-call/{Uri.EscapeDataString(providerCallId)}")));
 
     protected override CallReport ReadCall(string providerCallId, JsonObject providerCall) =>
         Text(providerCall["call_status"]) is "ended" or "error" or "not_connected"
@@ -102,11 +101,5 @@ public sealed partial class RetellRuntime(ProviderServices services) : ProviderR
             // Retell states money in cents.
             Cost = Number((call["call_cost"] as JsonObject)?["combined_cost"]) / 100m,
         };
-    }
-
-    private static HttpRequestMessage Authorized(ProviderAccount account, HttpRequestMessage request)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.Secret("api_key"));
-        return request;
     }
 }

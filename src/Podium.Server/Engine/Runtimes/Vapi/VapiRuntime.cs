@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes.Providers;
@@ -43,14 +42,14 @@ public sealed class VapiRuntime(ProviderServices services) : ProviderRuntime(ser
                 ["serverMessages"] = new JsonArray("status-update", "end-of-call-report"),
             },
         };
-        return Authorized(account, new HttpRequestMessage(HttpMethod.Post, account.Url(Origin, "/call")) { Content = JsonContent(body) });
+        return WithBearerKey(account, new HttpRequestMessage(HttpMethod.Post, account.Url(Origin, "/call")) { Content = JsonContent(body) });
     }
 
     protected override (string? CallId, string? Refusal) ReadStarted(JsonObject answer) =>
         Text(answer["id"]) is { } id ? (id, null) : (null, "its answer has no call id.");
 
     protected override HttpRequestMessage FetchRequest(ProviderAccount account, string providerCallId) =>
-        Authorized(account, new HttpRequestMessage(HttpMethod.Get, account.Url(Origin, $"/call/{Uri.EscapeDataString(providerCallId)}")));
+        WithBearerKey(account, new HttpRequestMessage(HttpMethod.Get, account.Url(Origin, $"/call/{Uri.EscapeDataString(providerCallId)}")));
 
     protected override CallReport ReadCall(string providerCallId, JsonObject providerCall) =>
         Text(providerCall["status"]) == "ended"
@@ -125,11 +124,5 @@ public sealed class VapiRuntime(ProviderServices services) : ProviderRuntime(ser
                 turns.Add(new JsonObject { ["role"] = role, ["content"] = content });
         }
         return turns;
-    }
-
-    private static HttpRequestMessage Authorized(ProviderAccount account, HttpRequestMessage request)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.Secret("api_key"));
-        return request;
     }
 }
