@@ -6,6 +6,7 @@ using Podium.Server.Auth;
 using Podium.Server.Data;
 using Podium.Server.Engine;
 using Podium.Server.Engine.Runtimes.Providers;
+using Podium.Server.Engine.Runtimes.Twilio;
 using Podium.Server.Features.Agents;
 using Podium.Server.Features.Analytics;
 using Podium.Server.Features.ApiKeys;
@@ -141,6 +142,7 @@ public static class ServerSetup
         api.MapWebhooks();
         app.MapTaskResults();
         app.MapProviderEvents();
+        app.MapTwiml();
         app.MapPodiumConsole();
         return app;
     }

@@ -60,6 +60,41 @@ public sealed record CallSettings
 
     /// <summary>The longest a call may last; past it (plus a grace) Podium asks the provider how it ended.</summary>
     public int MaxCallSeconds { get; init; } = 900;
+
+    /// <summary>Twilio: the integrator's bot as a bidirectional media stream (<c>wss://</c>), reached with <c>&lt;Connect&gt;&lt;Stream&gt;</c>.</summary>
+    public string? StreamUrl { get; init; }
+
+    /// <summary>Twilio: the integrator's text bot (<c>wss://</c>), reached with <c>&lt;Connect&gt;&lt;ConversationRelay&gt;</c>.</summary>
+    public string? RelayUrl { get; init; }
+
+    /// <summary>Twilio: the integrator's own TwiML for the answered call, instead of Podium's.</summary>
+    public string? TwimlUrl { get; init; }
+
+    /// <summary>Twilio ConversationRelay: what the relay says first, its language and its TTS voice.</summary>
+    public string? WelcomeGreeting { get; init; }
+    public string? Language { get; init; }
+    public string? Voice { get; init; }
+
+    /// <summary>Twilio answering-machine detection: null (off), <c>Enable</c> or <c>DetectMessageEnd</c>.</summary>
+    public string? MachineDetection { get; init; }
+
+    /// <summary>Twilio: what to say to an answering machine before hanging up; none hangs up at once.</summary>
+    public string? VoicemailMessage { get; init; }
+
+    /// <summary>How long the phone may ring before the call is unanswered (Twilio <c>Timeout</c>, LiveKit <c>ringing_timeout</c>).</summary>
+    public int? RingSeconds { get; init; }
+
+    /// <summary>Twilio: record the call.</summary>
+    public bool Record { get; init; }
+
+    /// <summary>Spread a person's attempts over the bridge's numbers instead of keeping one number per person.</summary>
+    public bool RotateCallerId { get; init; }
+
+    /// <summary>LiveKit: the name the agent worker registered with (explicit dispatch).</summary>
+    public string? AgentName { get; init; }
+
+    /// <summary>LiveKit: the outbound SIP trunk Podium dials the contact through; without it the agent dials.</summary>
+    public string? SipTrunkId { get; init; }
 }
 
 public sealed record TimeRange(TimeOnly Start, TimeOnly End);
@@ -83,4 +118,8 @@ public enum AgentRuntime
 
     [System.Text.Json.Serialization.JsonStringEnumMemberName("elevenlabs")]
     ElevenLabs = 5,
+    Twilio = 6,
+
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("livekit")]
+    LiveKit = 7,
 }

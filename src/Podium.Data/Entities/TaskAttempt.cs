@@ -34,6 +34,13 @@ public sealed class TaskAttempt : ITenantOwned
     /// <summary>How the call ended, as the agent reported it (e.g. caller_hangup, no_answer).</summary>
     public string? EndReason { get; set; }
 
+    /// <summary>
+    /// Twilio and LiveKit carry only the telephone call; the bot reports the conversation. Whichever of the
+    /// two reports comes first waits here (a task result as JSON) until the other comes or a grace passes.
+    /// </summary>
+    public string? TelephonyReport { get; set; }
+    public string? AgentReport { get; set; }
+
     /// <summary>The UTC month the attempt finished in, as yyyymm: the invoice it is billed on.</summary>
     public int? BillingPeriod { get; set; }
 }

@@ -961,6 +961,10 @@ namespace Podium.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AgentReport")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int?>("BillingPeriod")
                         .HasColumnType("integer");
 
@@ -1019,6 +1023,10 @@ namespace Podium.Migrations.Postgres.Migrations
 
                     b.Property<long>("TaskId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("TelephonyReport")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
 

@@ -928,6 +928,10 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgentReport")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("BillingPeriod")
                         .HasColumnType("INTEGER");
 
@@ -986,6 +990,10 @@ namespace Podium.Migrations.Sqlite.Migrations
 
                     b.Property<long>("TaskId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TelephonyReport")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -1,7 +1,9 @@
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Engine.Runtimes.ElevenLabs;
+using Podium.Server.Engine.Runtimes.LiveKit;
 using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Engine.Runtimes.Retell;
+using Podium.Server.Engine.Runtimes.Twilio;
 using Podium.Server.Engine.Runtimes.Vapi;
 using Podium.Server.Outbound;
 
@@ -22,10 +24,14 @@ public static class EngineSetup
         builder.Services.AddSingleton<IAgentRuntime, WebhookRuntime>();
         builder.Services.AddSingleton<ProviderServices>();
         builder.Services.AddScoped<ProviderCalls>();
+        builder.Services.AddScoped<TelephonyReports>();
         builder.Services.AddSingleton<CallReconciler>();
         builder.Services.AddSingleton<IAgentRuntime, VapiRuntime>();
         builder.Services.AddSingleton<IAgentRuntime, RetellRuntime>();
         builder.Services.AddSingleton<IAgentRuntime, ElevenLabsRuntime>();
+        builder.Services.AddSingleton<TwilioClients>();
+        builder.Services.AddSingleton<IAgentRuntime, TwilioRuntime>();
+        builder.Services.AddSingleton<IAgentRuntime, LiveKitRuntime>();
         builder.Services.AddSingleton<Dispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Dispatcher>());
         // Attempts are retried by the engine's policy (by outcome, with backoff); inside one attempt only

@@ -181,7 +181,7 @@ public sealed class TaskClaimer(
                 StartedAt = dialAt.GetValueOrDefault(c.Id, now),
                 CallId = "call_" + RandomNumberGenerator.GetHexString(24, lowercase: true),
                 BridgeId = bridge,
-                CallerNumber = bridge is { } id && callers.TryGetValue(id, out var numbers) ? Pick(numbers, c.TaskId) : agents[c.AgentId].Settings.Call.FromNumber,
+                CallerNumber = CallerNumber(agents[c.AgentId].Settings, bridge is { } id ? callers.GetValueOrDefault(id) : null, c.Phone ?? c.TaskId, c.Attempt),
                 // Recorded before the provider is asked: after a crash, this says a call may have been placed.
                 ProviderConfigurationId = ProviderRuntimes.Uses(agents[c.AgentId].Settings.Runtime) ? agents[c.AgentId].Settings.ProviderConfigId : null,
             };
@@ -214,25 +214,32 @@ public sealed class TaskClaimer(
         });
     }
 
-    /// <summary>The active numbers connected to each bridge, in a stable order.</summary>
-    private async Task<Dictionary<int, List<string>>> CallerNumbersAsync(IEnumerable<int?> bridgeIds, CancellationToken ct)
+    /// <summary>The active numbers connected to each bridge, in a stable order, with the provider configuration each is held through.</summary>
+    private async Task<Dictionary<int, List<(string Number, int ProviderConfigId)>>> CallerNumbersAsync(IEnumerable<int?> bridgeIds, CancellationToken ct)
     {
         var wanted = bridgeIds.OfType<int>().Distinct().ToList();
         if (wanted.Count == 0) return [];
         var numbers = await db.PhoneNumbers.IgnoreQueryFilters()
             .Where(n => n.BridgeId != null && wanted.Contains(n.BridgeId.Value) && n.Active)
             .OrderBy(n => n.Id)
-            .Select(n => new { BridgeId = n.BridgeId!.Value, n.Number })
+            .Select(n => new { BridgeId = n.BridgeId!.Value, n.Number, n.ProviderConfigurationId })
             .ToListAsync(ct);
-        return numbers.GroupBy(n => n.BridgeId).ToDictionary(g => g.Key, g => g.Select(n => n.Number).ToList());
+        return numbers.GroupBy(n => n.BridgeId).ToDictionary(g => g.Key, g => g.Select(n => (n.Number, n.ProviderConfigurationId)).ToList());
     }
 
     /// <summary>
-    /// Spreads a bridge's calls over its numbers, and keeps each recipient on the same number
-    /// across retries (a recognised caller id is answered more often).
+    /// The number to call from: one of the bridge's numbers (for a provider runtime, one held through the
+    /// agent's own provider configuration), else the runtime's <c>from_number</c>. A recipient sees the same
+    /// number on every attempt (a recognised caller id is answered more often) unless the agent rotates.
     /// </summary>
-    private static string Pick(List<string> numbers, string taskId) =>
-        numbers[(int)(Convert.ToUInt32(taskId[^8..], 16) % (uint)numbers.Count)];
+    private static string? CallerNumber(AgentSettings settings, List<(string Number, int ProviderConfigId)>? bridged, string recipient, int attempt)
+    {
+        var numbers = bridged?.Where(n => !ProviderRuntimes.Uses(settings.Runtime) || n.ProviderConfigId == settings.ProviderConfigId).Select(n => n.Number).ToList();
+        if (numbers is not { Count: > 0 }) return settings.Call.FromNumber;
+        var key = settings.Call.RotateCallerId ? $"{recipient}#{attempt}" : recipient;
+        var hash = BitConverter.ToUInt32(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+        return numbers[(int)(hash % (uint)numbers.Count)];
+    }
 
     /// <summary>The agents, with their settings held to the server's ceilings (which may have been lowered since they were set).</summary>
     private async Task<Dictionary<int, Agent>> LoadAgentsAsync(IEnumerable<int> ids, IEnumerable<int> known, CancellationToken ct)

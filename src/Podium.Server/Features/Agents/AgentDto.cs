@@ -10,12 +10,31 @@ namespace Podium.Server.Features.Agents;
 public sealed record AgentRuntimeDto(
     AgentRuntime Type, string? Url, int TimeoutSeconds,
     int? ProviderConfigId = null, string? AssistantId = null, string? PhoneNumberId = null, string? FromNumber = null,
-    string? CredentialId = null, bool? SipTrunk = null, int? MaxCallSeconds = null)
+    string? CredentialId = null, bool? SipTrunk = null, int? MaxCallSeconds = null,
+    string? StreamUrl = null, string? RelayUrl = null, string? TwimlUrl = null, string? WelcomeGreeting = null, string? Language = null, string? Voice = null,
+    string? MachineDetection = null, string? VoicemailMessage = null, int? RingSeconds = null, bool? Record = null, bool? RotateCallerId = null,
+    string? AgentName = null, string? SipTrunkId = null)
 {
-    public static AgentRuntimeDto From(AgentSettings s) => s.Runtime is AgentRuntime.Simulated or AgentRuntime.Webhook
-        ? new AgentRuntimeDto(s.Runtime, s.Url, s.TimeoutSeconds)
-        : new AgentRuntimeDto(s.Runtime, s.Url, s.TimeoutSeconds, s.ProviderConfigId, s.Call.AssistantId, s.Call.PhoneNumberId, s.Call.FromNumber,
-            s.Call.CredentialId, s.Runtime == AgentRuntime.ElevenLabs ? s.Call.SipTrunk : null, s.Call.MaxCallSeconds);
+    public static AgentRuntimeDto From(AgentSettings s)
+    {
+        if (s.Runtime is AgentRuntime.Simulated or AgentRuntime.Webhook) return new AgentRuntimeDto(s.Runtime, s.Url, s.TimeoutSeconds);
+        var c = s.Call;
+        var twilio = s.Runtime == AgentRuntime.Twilio;
+        return new AgentRuntimeDto(s.Runtime, s.Url, s.TimeoutSeconds, s.ProviderConfigId, c.AssistantId, c.PhoneNumberId, c.FromNumber,
+            c.CredentialId, s.Runtime == AgentRuntime.ElevenLabs ? c.SipTrunk : null, c.MaxCallSeconds,
+            c.StreamUrl, c.RelayUrl, c.TwimlUrl, c.WelcomeGreeting, c.Language, c.Voice,
+            AgentRuntimeRequest.MachineDetectionName(c.MachineDetection), c.VoicemailMessage, c.RingSeconds, twilio ? c.Record : null, c.RotateCallerId,
+            c.AgentName, c.SipTrunkId);
+    }
+
+    /// <summary>What a non-admin sees: the bot and agent addresses without their credentials.</summary>
+    public AgentRuntimeDto Redacted() => this with
+    {
+        Url = UrlRedaction.Redact(Url),
+        StreamUrl = UrlRedaction.Redact(StreamUrl),
+        RelayUrl = UrlRedaction.Redact(RelayUrl),
+        TwimlUrl = UrlRedaction.Redact(TwimlUrl),
+    };
 }
 
 public sealed record CallingHoursDto(IReadOnlyList<string> Days, IReadOnlyList<TimeRangeRequest> Ranges);
@@ -49,7 +68,7 @@ public sealed record AgentDto(
 
     /// <summary>The agent as a non-admin sees it: its URL without credentials (user info and query values).</summary>
     public AgentDto SeenBy(Tenant tenant) =>
-        tenant.IsAdmin ? this : this with { Runtime = Runtime with { Url = UrlRedaction.Redact(Runtime.Url) } };
+        tenant.IsAdmin ? this : this with { Runtime = Runtime.Redacted() };
 
     private static AgentDto From(string handle, string name, AgentType type, AgentState state, string purpose, string description,
         string? spaceToken, AgentSettings s, DateTime? previousSecretExpiresAt, DateTime created, DateTime modified) => new(

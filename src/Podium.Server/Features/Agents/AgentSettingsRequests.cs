@@ -8,8 +8,9 @@ namespace Podium.Server.Features.Agents;
 
 /// <summary>
 /// How the engine runs the agent: built-in simulation, an HTTP POST to <c>url</c>, or a call placed by a
-/// provider (<c>vapi</c>, <c>retell</c>, <c>elevenlabs</c>) with the credentials of the organization's
-/// provider configuration <c>provider_config_id</c>.
+/// provider (<c>vapi</c>, <c>retell</c>, <c>elevenlabs</c>, <c>twilio</c>, <c>livekit</c>) with the credentials
+/// of the organization's provider configuration <c>provider_config_id</c>. Each provider takes its own
+/// fields; a field another runtime takes is refused, so a typo is not silently ignored.
 /// </summary>
 public sealed partial record AgentRuntimeRequest(
     AgentRuntime Type,
@@ -21,8 +22,24 @@ public sealed partial record AgentRuntimeRequest(
     string? FromNumber = null,
     string? CredentialId = null,
     bool? SipTrunk = null,
-    int? MaxCallSeconds = null)
+    int? MaxCallSeconds = null,
+    string? StreamUrl = null,
+    string? RelayUrl = null,
+    string? TwimlUrl = null,
+    string? WelcomeGreeting = null,
+    string? Language = null,
+    string? Voice = null,
+    string? MachineDetection = null,
+    string? VoicemailMessage = null,
+    int? RingSeconds = null,
+    bool? Record = null,
+    bool? RotateCallerId = null,
+    string? AgentName = null,
+    string? SipTrunkId = null)
 {
+    /// <summary>Answering-machine detection as the API names it, and as Twilio does.</summary>
+    private static readonly Dictionary<string, string> MachineDetectionModes = new() { ["enable"] = "Enable", ["detect_message_end"] = "DetectMessageEnd" };
+
     public void Validate(ValidationErrors errors)
     {
         if (Type == AgentRuntime.Webhook && Url is null) errors.Add("runtime.url", "A webhook agent needs a url.");
@@ -30,24 +47,65 @@ public sealed partial record AgentRuntimeRequest(
         Rules.OutboundUrl(errors, "runtime.url", Url);
         var maxTimeout = errors.Limits.Engine.MaxAgentTimeoutSeconds;
         if (TimeoutSeconds < 1 || TimeoutSeconds > maxTimeout) errors.Add("runtime.timeout_seconds", $"Must be from 1 to {maxTimeout} (this server's ceiling).");
+        foreach (var (field, value, takes) in Fields())
+            if (value is not null && !takes.Contains(Type))
+                errors.Add($"runtime.{field}", $"Only a {string.Join(" or ", takes.Select(r => ProviderRuntimes.ProviderOf(r)))} agent takes this field.");
         var provider = ProviderRuntimes.ProviderOf(Type);
-        if (provider is null)
-        {
-            foreach (var (field, value) in new (string, object?)[] { ("provider_config_id", ProviderConfigId), ("assistant_id", AssistantId), ("phone_number_id", PhoneNumberId),
-                ("from_number", FromNumber), ("credential_id", CredentialId), ("sip_trunk", SipTrunk), ("max_call_seconds", MaxCallSeconds) })
-                if (value is not null) errors.Add($"runtime.{field}", "Only a provider runtime (vapi, retell, elevenlabs) takes this field.");
-            return;
-        }
+        if (provider is null) return;
         if (ProviderConfigId is null) errors.Add("runtime.provider_config_id", $"A {provider} agent needs the id of the organization's {provider} provider configuration.");
         var name = Type == AgentRuntime.Vapi ? "assistant" : "agent";
-        if (Type != AgentRuntime.Retell && string.IsNullOrWhiteSpace(AssistantId)) errors.Add("runtime.assistant_id", $"The {provider} {name} to call with is required.");
-        if (Type != AgentRuntime.Retell && string.IsNullOrWhiteSpace(PhoneNumberId)) errors.Add("runtime.phone_number_id", $"The {provider} phone number id to call from is required.");
-        if (Type != AgentRuntime.Vapi && CredentialId is not null) errors.Add("runtime.credential_id", "Only a vapi agent takes a credential_id.");
-        if (Type != AgentRuntime.ElevenLabs && SipTrunk is not null) errors.Add("runtime.sip_trunk", "Only an elevenlabs agent takes sip_trunk.");
-        foreach (var (field, value) in new[] { ("assistant_id", AssistantId), ("phone_number_id", PhoneNumberId), ("credential_id", CredentialId) })
+        if (Type is AgentRuntime.Vapi or AgentRuntime.ElevenLabs)
+        {
+            if (string.IsNullOrWhiteSpace(AssistantId)) errors.Add("runtime.assistant_id", $"The {provider} {name} to call with is required.");
+            if (string.IsNullOrWhiteSpace(PhoneNumberId)) errors.Add("runtime.phone_number_id", $"The {provider} phone number id to call from is required.");
+        }
+        if (Type == AgentRuntime.Twilio && new[] { StreamUrl, RelayUrl, TwimlUrl }.Count(u => u is not null) != 1)
+            errors.Add("runtime.stream_url", "A twilio agent needs exactly one of stream_url (a media-stream bot), relay_url (a ConversationRelay text bot) or twiml_url (your own TwiML).");
+        if (Type == AgentRuntime.LiveKit && string.IsNullOrWhiteSpace(AgentName))
+            errors.Add("runtime.agent_name", "The name your LiveKit agent worker registered with is required (explicit dispatch).");
+        foreach (var (field, value) in new[] { ("assistant_id", AssistantId), ("phone_number_id", PhoneNumberId), ("credential_id", CredentialId), ("agent_name", AgentName), ("sip_trunk_id", SipTrunkId), ("language", Language), ("voice", Voice) })
             errors.MaxLength($"runtime.{field}", value, 200);
+        errors.MaxLength("runtime.welcome_greeting", WelcomeGreeting, 1000);
+        errors.MaxLength("runtime.voicemail_message", VoicemailMessage, 1000);
+        BotUrl(errors, "stream_url", StreamUrl, "wss");
+        BotUrl(errors, "relay_url", RelayUrl, "wss");
+        BotUrl(errors, "twiml_url", TwimlUrl, "https");
+        if (MachineDetection is not null && !MachineDetectionModes.ContainsKey(MachineDetection))
+            errors.Add("runtime.machine_detection", "Use enable (report a machine at once) or detect_message_end (wait for the greeting to end, to leave a message).");
+        if (VoicemailMessage is not null && MachineDetection is null)
+            errors.Add("runtime.voicemail_message", "A voicemail message needs machine_detection.");
         if (FromNumber is not null && !E164().IsMatch(FromNumber)) errors.Add("runtime.from_number", "Use E.164, e.g. +14155550100.");
         if (MaxCallSeconds is < 10 or > 14_400) errors.Add("runtime.max_call_seconds", "Must be from 10 to 14400.");
+        if (RingSeconds is < 5 or > 600) errors.Add("runtime.ring_seconds", "Must be from 5 to 600.");
+    }
+
+    /// <summary>Each provider field, and the runtimes that take it.</summary>
+    private IEnumerable<(string Field, object? Value, AgentRuntime[] Takes)> Fields()
+    {
+        AgentRuntime[] providers = [AgentRuntime.Vapi, AgentRuntime.Retell, AgentRuntime.ElevenLabs, AgentRuntime.Twilio, AgentRuntime.LiveKit];
+        AgentRuntime[] hosted = [AgentRuntime.Vapi, AgentRuntime.Retell, AgentRuntime.ElevenLabs];
+        AgentRuntime[] twilio = [AgentRuntime.Twilio];
+        AgentRuntime[] livekit = [AgentRuntime.LiveKit];
+        AgentRuntime[] lines = [AgentRuntime.Twilio, AgentRuntime.LiveKit];
+        return
+        [
+            ("provider_config_id", ProviderConfigId, providers), ("from_number", FromNumber, providers), ("max_call_seconds", MaxCallSeconds, providers),
+            ("rotate_caller_id", RotateCallerId, providers), ("assistant_id", AssistantId, hosted), ("phone_number_id", PhoneNumberId, [AgentRuntime.Vapi, AgentRuntime.ElevenLabs]),
+            ("credential_id", CredentialId, [AgentRuntime.Vapi]), ("sip_trunk", SipTrunk, [AgentRuntime.ElevenLabs]),
+            ("stream_url", StreamUrl, twilio), ("relay_url", RelayUrl, twilio), ("twiml_url", TwimlUrl, twilio), ("machine_detection", MachineDetection, twilio),
+            ("voicemail_message", VoicemailMessage, twilio), ("record", Record, twilio), ("ring_seconds", RingSeconds, lines),
+            ("agent_name", AgentName, livekit), ("sip_trunk_id", SipTrunkId, livekit),
+            ("welcome_greeting", WelcomeGreeting, twilio), ("language", Language, twilio), ("voice", Voice, twilio),
+        ];
+    }
+
+    /// <summary>A bot's address is reached by the provider, not by Podium: it must be absolute and use <paramref name="scheme"/>.</summary>
+    private static void BotUrl(ValidationErrors errors, string field, string? url, string scheme)
+    {
+        if (url is null) return;
+        errors.MaxLength($"runtime.{field}", url, 2000);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != scheme || uri.Host.Length == 0)
+            errors.Add($"runtime.{field}", $"Use an absolute {scheme}:// URL.");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
@@ -63,8 +121,24 @@ public sealed partial record AgentRuntimeRequest(
             CredentialId = CredentialId,
             SipTrunk = SipTrunk ?? false,
             MaxCallSeconds = MaxCallSeconds ?? new CallSettings().MaxCallSeconds,
+            StreamUrl = StreamUrl,
+            RelayUrl = RelayUrl,
+            TwimlUrl = TwimlUrl,
+            WelcomeGreeting = WelcomeGreeting,
+            Language = Language,
+            Voice = Voice,
+            MachineDetection = MachineDetection is null ? null : MachineDetectionModes.GetValueOrDefault(MachineDetection),
+            VoicemailMessage = VoicemailMessage,
+            RingSeconds = RingSeconds,
+            Record = Record ?? false,
+            RotateCallerId = RotateCallerId ?? false,
+            AgentName = AgentName?.Trim(),
+            SipTrunkId = SipTrunkId?.Trim(),
         }
         : new CallSettings();
+
+    /// <summary>The API's name for a stored answering-machine mode.</summary>
+    public static string? MachineDetectionName(string? mode) => MachineDetectionModes.FirstOrDefault(m => m.Value == mode).Key;
 }
 
 /// <summary>Days (<c>mon</c> … <c>sun</c>) and <c>HH:mm</c> ranges, in the recipient's time zone, when tasks may start.</summary>

@@ -5,13 +5,15 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Server.Engine;
 using Podium.Server.Engine.Runtimes;
+using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Http;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Tasks;
 
 /// <summary>
-/// <c>POST tasks/{task_id}/result/</c>: where a webhook agent that answered 202 posts the result.
+/// <c>POST tasks/{task_id}/result/</c>: where a webhook agent that answered 202 posts the result, and where
+/// the bot of a Twilio or LiveKit call posts the conversation.
 /// Authenticated by the task's callback token (<c>Authorization: Bearer &lt;callback_token&gt;</c>), not an
 /// API key: the token names one task and one attempt, so it can post nothing else.
 /// </summary>
@@ -23,7 +25,7 @@ public static class TaskResultEndpoint
         app.MapPost($"{ServerSetup.ApiPrefix}/tasks/{{taskId}}/result", PostResult).AllowAnonymous().WithTags("Tasks");
 
     public static async Task<Results<ApiResponse<object>, ApiError>> PostResult(
-        string taskId, HttpRequest request, IDataProtectionProvider protection, PodiumDb db, TaskCompletion completion, CancellationToken ct)
+        string taskId, HttpRequest request, IDataProtectionProvider protection, PodiumDb db, TaskCompletion completion, TelephonyReports telephony, CancellationToken ct)
     {
         var attempt = Verify(protection, taskId, request.Headers.Authorization.ToString());
         if (attempt is null)
@@ -39,7 +41,11 @@ public static class TaskResultEndpoint
         if (result.Output is null)
             return Api.Validation("output", result.Error ?? "An output object is required.");
         var settings = await db.Agents.IgnoreQueryFilters().Where(a => a.Id == task.AgentId).Select(a => a.Settings).SingleAsync(ct);
-        if (!await completion.RecordAsync(task.Id, task.Attempt, result, settings, owner: null, ct))
+        // Where the provider carries only the line, the bot's conversation is merged with the call's facts.
+        var recorded = ProviderRuntimes.TelephonyOnly(settings.Runtime)
+            ? await telephony.ConversationAsync(task.Id, task.Attempt, result, settings, ct)
+            : await completion.RecordAsync(task.Id, task.Attempt, result, settings, owner: null, ct);
+        if (!recorded)
             return Api.Conflict("This task is no longer waiting for a result of that attempt.");
         return Api.Ok<object>("Task result recorded successfully", new { task_id = taskId, outcome = result.Outcome });
     }

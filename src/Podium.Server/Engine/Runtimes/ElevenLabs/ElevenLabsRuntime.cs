@@ -12,13 +12,12 @@ namespace Podium.Server.Engine.Runtimes.ElevenLabs;
 /// variables. The workspace's post-call webhook (HMAC, the configuration's <c>webhook_secret</c>) finishes
 /// the attempt; a call without it is read back with <c>GET /v1/convai/conversations/{id}</c>.
 /// </summary>
-public sealed class ElevenLabsRuntime(ProviderServices services) : ProviderRuntime(services)
+public sealed class ElevenLabsRuntime(ProviderServices services) : HostedAgentRuntime(services)
 {
     public const string Origin = "https://api.elevenlabs.io";
     private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(30);
 
     public override AgentRuntime Kind => AgentRuntime.ElevenLabs;
-    public override string Provider => "elevenlabs";
     public override string ProviderName => "ElevenLabs";
     public override IReadOnlyList<string> RequiredSecrets { get; } = ["api_key", "webhook_secret"];
 
@@ -56,7 +55,9 @@ public sealed class ElevenLabsRuntime(ProviderServices services) : ProviderRunti
     };
 
     /// <summary><c>ElevenLabs-Signature: t=&lt;s&gt;,v0=&lt;hex HMAC-SHA256(secret, "t.body")&gt;</c>, no older than 30 minutes.</summary>
-    public override ProviderEvent? ReadEvent(ProviderAccount account, ProviderEventRequest request)
+    public override ValueTask<ProviderEvent?> ReadEventAsync(ProviderAccount account, ProviderEventRequest request) => ValueTask.FromResult(Read(account, request));
+
+    private ProviderEvent? Read(ProviderAccount account, ProviderEventRequest request)
     {
         var secret = account.Secret("webhook_secret");
         var header = request.Headers["ElevenLabs-Signature"].ToString();

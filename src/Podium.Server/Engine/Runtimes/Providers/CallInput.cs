@@ -7,18 +7,20 @@ namespace Podium.Server.Engine.Runtimes.Providers;
 public static class CallInput
 {
     /// <summary>The document's top-level fields as text (the providers' dynamic variables are strings), with Podium's ids.</summary>
-    public static JsonObject Variables(AgentCall call)
+    public static JsonObject Variables(AgentCall call) => Variables(call.Input, call.TaskId, call.RunId, call.Attempt, call.Objective);
+
+    public static JsonObject Variables(JsonObject input, string taskId, string runId, int attempt, string objective)
     {
         var variables = new JsonObject();
-        foreach (var (name, value) in call.Input)
+        foreach (var (name, value) in input)
         {
             if (value is not JsonValue scalar) continue;
             variables[name] = scalar.GetValueKind() == JsonValueKind.String ? scalar.GetValue<string>() : scalar.ToJsonString();
         }
-        variables["podium_task_id"] = call.TaskId;
-        variables["podium_run_id"] = call.RunId;
-        variables["podium_attempt"] = call.Attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (call.Objective.Length > 0) variables["objective"] = call.Objective;
+        variables["podium_task_id"] = taskId;
+        variables["podium_run_id"] = runId;
+        variables["podium_attempt"] = attempt.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (objective.Length > 0) variables["objective"] = objective;
         return variables;
     }
 

@@ -30,17 +30,34 @@ public sealed class CallReconciler(
             .Select(a => new { a.OrganizationId, a.ProviderConfigurationId, a.ProviderCallId, a.StartedAt })
             .FirstOrDefaultAsync(ct);
         if (attempt is null) return;
+        var completion = scope.ServiceProvider.GetRequiredService<TaskCompletion>();
+        AgentResult? conversation = null;
+        if (!runtime.CarriesConversation && await scope.ServiceProvider.GetRequiredService<TelephonyReports>().PendingAsync(task.TaskId, task.Attempt, ct) is { } pending)
+        {
+            // The call was answered and is over, and its bot did not report within the grace: its facts stand alone.
+            if (pending.Line is { } line)
+            {
+                await completion.RecordAsync(task.TaskId, task.Attempt, TelephonyReports.Merge(line, pending.Conversation), task.Settings, owner: null, ct);
+                return;
+            }
+            conversation = pending.Conversation;
+        }
         var account = await ProviderAccount.FindAsync(db, scope.ServiceProvider.GetRequiredService<ProviderSecrets>(),
             attempt.ProviderConfigurationId, attempt.OrganizationId, runtime.Provider, ct);
         var report = account is null || attempt.ProviderCallId is null ? null : await runtime.FetchAsync(account, attempt.ProviderCallId, ct);
         var now = EngineClock.Now(clock);
         var grace = options.Value.CallGrace;
         var lastChance = attempt.StartedAt + TimeSpan.FromSeconds(task.Settings.Call.MaxCallSeconds) + (grace * 4);
-        var completion = scope.ServiceProvider.GetRequiredService<TaskCompletion>();
 
         if (report is { Progress: CallProgress.Reported } || (report is { Progress: CallProgress.Ended } && now >= lastChance))
         {
-            await completion.RecordAsync(task.TaskId, task.Attempt, report.ToResult(runtime.Provider, runtime.ProviderName, null), task.Settings, owner: null, ct);
+            await completion.RecordAsync(task.TaskId, task.Attempt, TelephonyReports.Merge(report.ToResult(runtime.Provider, runtime.ProviderName, null), conversation), task.Settings, owner: null, ct);
+            return;
+        }
+        // A provider that cannot be asked (LiveKit): the bot's report says the call happened.
+        if (report is null && conversation is not null)
+        {
+            await completion.RecordAsync(task.TaskId, task.Attempt, TelephonyReports.Unlined(conversation, runtime.Provider, attempt.ProviderCallId), task.Settings, owner: null, ct);
             return;
         }
         if (now < lastChance)

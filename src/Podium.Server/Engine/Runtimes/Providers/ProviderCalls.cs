@@ -8,7 +8,7 @@ namespace Podium.Server.Engine.Runtimes.Providers;
 /// Applies what a provider says about a call to the attempt that placed it, from an event or a look at
 /// the call. Every write is fenced on the attempt still waiting, so a repeated or late report changes nothing.
 /// </summary>
-public sealed class ProviderCalls(PodiumDb db, TaskCompletion completion, TimeProvider clock, Microsoft.Extensions.Options.IOptions<EngineOptions> options)
+public sealed class ProviderCalls(PodiumDb db, TaskCompletion completion, TelephonyReports telephony, TimeProvider clock, Microsoft.Extensions.Options.IOptions<EngineOptions> options)
 {
     /// <returns>True when the report finished or moved the attempt.</returns>
     public async Task<bool> ApplyAsync(ProviderRuntime runtime, ProviderAccount account, ProviderEvent verified, CancellationToken ct)
@@ -36,6 +36,9 @@ public sealed class ProviderCalls(PodiumDb db, TaskCompletion completion, TimePr
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseExpiresAt, until), ct) == 1;
         }
         var settings = await db.Agents.IgnoreQueryFilters().Where(a => a.Id == attempt.AgentId).Select(a => a.Settings).SingleAsync(ct);
-        return await completion.RecordAsync(attempt.TaskId, attempt.Number, report.ToResult(runtime.Provider, runtime.ProviderName, attempt.CallerNumber), settings, owner: null, ct);
+        var result = report.ToResult(runtime.Provider, runtime.ProviderName, attempt.CallerNumber);
+        return runtime.CarriesConversation
+            ? await completion.RecordAsync(attempt.TaskId, attempt.Number, result, settings, owner: null, ct)
+            : await telephony.LineAsync(attempt.TaskId, attempt.Number, result, settings, ct);
     }
 }

@@ -25,15 +25,16 @@ public static class ProviderEventEndpoint
 
     public static async Task<Results<ApiResponse<object>, ApiError>> Receive(
         string provider, int providerConfigId, HttpRequest request, PodiumDb db, ProviderSecrets secrets,
-        IEnumerable<IAgentRuntime> runtimes, ProviderCalls calls, CancellationToken ct)
+        IEnumerable<IAgentRuntime> runtimes, ProviderCalls calls, PublicAddress address, CancellationToken ct)
     {
         var runtime = runtimes.OfType<ProviderRuntime>().FirstOrDefault(r => r.Provider == provider);
         if (runtime is null) return Api.NotFound("Not found.");
         var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxEventBytes, ct);
         if (body is null) return new ApiError(StatusCodes.Status413PayloadTooLarge, "Request body too large.");
         var account = await ProviderAccount.FindAsync(db, secrets, providerConfigId, organizationId: null, provider, ct);
-        var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
-        if (account is null || runtime.ReadEvent(account, new ProviderEventRequest(request.Headers, body, url)) is not { } verified)
+        // The URL the provider was given (Twilio signs it): Podium's public address, whatever proxy is in between.
+        var url = $"{address.BaseUrl}{request.Path}{request.QueryString}";
+        if (account is null || await runtime.ReadEventAsync(account, new ProviderEventRequest(request.Headers, body, url)) is not { } verified)
             return Unverified;
         var applied = await calls.ApplyAsync(runtime, account, verified, ct);
         return Api.Ok<object>("Event received.", new { call_id = verified.ProviderCallId, applied });

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -21,7 +20,13 @@ public sealed class ProviderServices(IServiceScopeFactory scopes, IHttpClientFac
 
     public EngineOptions Engine => engine.Value;
 
-    public string EventsUrl(ProviderAccount account) => $"{address.BaseUrl}/api/v2/platform/telephony/events/{account.Provider}/{account.Id}/";
+    public string EventsUrl(ProviderAccount account) => $"{address.BaseUrl}{ServerSetup.ApiPrefix}/telephony/events/{account.Provider}/{account.Id}/";
+
+    /// <summary>Where a bot posts the conversation of a call whose provider carries only the telephone line.</summary>
+    public string ResultUrl(string taskId) => $"{address.BaseUrl}{ServerSetup.ApiPrefix}/tasks/{Uri.EscapeDataString(taskId)}/result/";
+
+    /// <summary>This server's public base URL, as providers reach it.</summary>
+    public string BaseUrl => address.BaseUrl;
 
     public async Task<ProviderAccount?> AccountAsync(int? id, int organizationId, string provider, CancellationToken ct)
     {
@@ -32,43 +37,46 @@ public sealed class ProviderServices(IServiceScopeFactory scopes, IHttpClientFac
 }
 
 /// <summary>
-/// A runtime that has a provider place the call: one request starts it, and the provider's events (or,
-/// failing them, a look at the call) finish the attempt later. The attempt holds no engine slot while the
-/// call runs. Placement is never repeated blindly: a request that may have reached the provider and got no
+/// A runtime that has a provider place the call: the provider is asked once, and its events (or, failing
+/// them, a look at the call) finish the attempt later. The attempt holds no engine slot while the call
+/// runs. Placement is never repeated blindly: a request that may have reached the provider and got no
 /// answer ends the attempt rather than risk calling the person twice.
 /// </summary>
 public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
 {
     private const int MaxAnswerBytes = 1024 * 1024;
-    private static readonly TimeSpan DefaultDeferral = TimeSpan.FromSeconds(30);
+    protected static readonly TimeSpan DefaultDeferral = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxDeferral = TimeSpan.FromMinutes(10);
 
     public abstract AgentRuntime Kind { get; }
 
     /// <summary>The catalogue slug of the provider configurations this runtime uses.</summary>
-    public abstract string Provider { get; }
+    public string Provider => ProviderRuntimes.ProviderOf(Kind)!;
 
     public abstract string ProviderName { get; }
 
     /// <summary>The secrets a configuration must hold for this runtime, by name.</summary>
     public abstract IReadOnlyList<string> RequiredSecrets { get; }
 
+    /// <summary>
+    /// False where the provider carries only the telephone line (Twilio, LiveKit): the integrator's bot
+    /// holds the conversation and posts it to the task's result callback, to be merged with the call's facts.
+    /// </summary>
+    public bool CarriesConversation => !ProviderRuntimes.TelephonyOnly(Kind);
+
     protected ProviderServices Services => services;
 
-    /// <summary>The request that starts the call.</summary>
-    protected abstract HttpRequestMessage StartRequest(ProviderAccount account, AgentCall attempt);
+    /// <summary>How long placing one call may take before its fate counts as unknown.</summary>
+    protected virtual TimeSpan PlacementTimeout(AgentCall attempt) => TimeSpan.FromSeconds(30);
 
-    /// <summary>The provider's id of the call it started, or why it did not start one.</summary>
-    protected abstract (string? CallId, string? Refusal) ReadStarted(JsonObject answer);
+    /// <summary>Asks the provider to place the call: placed (with its id), deferred, or failed.</summary>
+    protected abstract Task<AgentResult> PlaceAsync(ProviderAccount account, AgentCall attempt, CancellationToken ct);
 
-    /// <summary>The request that reads a call back; null where the provider has none.</summary>
-    protected abstract HttpRequestMessage? FetchRequest(ProviderAccount account, string providerCallId);
-
-    /// <summary>A call as the fetch request returns it.</summary>
-    protected abstract CallReport ReadCall(string providerCallId, JsonObject providerCall);
+    /// <summary>Reads the call back from the provider: null when it cannot be asked or did not answer.</summary>
+    public abstract Task<CallReport?> FetchAsync(ProviderAccount account, string providerCallId, CancellationToken ct);
 
     /// <summary>A verified event, or null when the signature does not hold (then nothing is read).</summary>
-    public abstract ProviderEvent? ReadEvent(ProviderAccount account, ProviderEventRequest request);
+    public abstract ValueTask<ProviderEvent?> ReadEventAsync(ProviderAccount account, ProviderEventRequest request);
 
     public async Task<AgentResult> ExecuteAsync(AgentCall attempt, CancellationToken ct)
     {
@@ -80,27 +88,12 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
         if (RequiredSecrets.FirstOrDefault(s => account.Secret(s) is null) is { } missing)
             return AgentResult.Failure($"The agent's {ProviderName} configuration has no {missing}.");
 
-        using var request = StartRequest(account, attempt);
+        var limit = PlacementTimeout(attempt);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        timeout.CancelAfter(limit);
         try
         {
-            using var response = await services.Client().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var code = (int)response.StatusCode;
-            if (response.StatusCode == HttpStatusCode.TooManyRequests || code >= 500)
-                return AgentResult.Defer(RetryAfter(response), $"{ProviderName} answered HTTP {code} to the call request; no call was placed.");
-            var body = await BoundedBody.ReadAsync(response, MaxAnswerBytes, timeout.Token);
-            var answer = body is null ? null : Json(body);
-            if (!response.IsSuccessStatusCode)
-                return AgentResult.Failure($"{ProviderName} refused the call (HTTP {code}): {Message(answer, body)}") with { Final = true };
-            if (answer is null)
-                return Unknown("its answer was not a JSON object");
-            var (callId, refusal) = ReadStarted(answer);
-            if (callId is null)
-                return AgentResult.Failure($"{ProviderName} did not place the call: {refusal}") with { Final = true };
-            if (callId.Length > 128)
-                return Unknown("the call id it returned is longer than 128 characters");
-            return AgentResult.Placed(callId, TimeSpan.FromSeconds(attempt.Settings.Call.MaxCallSeconds) + services.Engine.CallGrace);
+            return await PlaceAsync(account, attempt, timeout.Token);
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError && e.InnerException is not OutboundRefusedException)
         {
@@ -115,23 +108,36 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return Unknown("it did not answer within 30 s");
+            return Unknown($"it did not answer within {(int)limit.TotalSeconds} s");
         }
     }
 
-    /// <summary>Reads the call back from the provider: null when it cannot be asked or did not answer.</summary>
-    public async Task<CallReport?> FetchAsync(ProviderAccount account, string providerCallId, CancellationToken ct)
+    /// <summary>A provider's answer: its status, Retry-After, and body (JSON when it parsed as an object).</summary>
+    protected sealed record ProviderAnswer(int Status, TimeSpan RetryAfter, JsonObject? Json, byte[]? Body)
     {
-        using var request = FetchRequest(account, providerCallId);
-        if (request is null) return null;
+        public bool Succeeded => Status is >= 200 and < 300;
+
+        /// <summary>429 and 5xx: the provider refused for now; nothing was placed.</summary>
+        public bool ForNow => Status is 429 or >= 500;
+    }
+
+    protected async Task<ProviderAnswer> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        using var response = await services.Client().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        var code = (int)response.StatusCode;
+        var body = code is 429 or >= 500 ? null : await BoundedBody.ReadAsync(response, MaxAnswerBytes, ct);
+        return new ProviderAnswer(code, RetryAfter(response), body is null ? null : Json(body), body);
+    }
+
+    /// <summary>Reads a call with <paramref name="request"/>; null when the provider did not answer with it.</summary>
+    protected async Task<JsonObject?> ReadAsync(HttpRequestMessage request, CancellationToken ct)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
-            using var response = await services.Client().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            if (!response.IsSuccessStatusCode) return null;
-            var body = await BoundedBody.ReadAsync(response, MaxAnswerBytes, timeout.Token);
-            return body is not null && Json(body) is { } call ? ReadCall(providerCallId, call) : null;
+            var answer = await SendAsync(request, timeout.Token);
+            return answer.Succeeded ? answer.Json : null;
         }
         catch (HttpRequestException)
         {
@@ -143,14 +149,28 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
         }
     }
 
-    private AgentResult Unknown(string why) =>
+    protected AgentResult Deferred(ProviderAnswer answer) =>
+        AgentResult.Defer(answer.RetryAfter, $"{ProviderName} answered HTTP {answer.Status} to the call request; no call was placed.");
+
+    protected AgentResult Refused(ProviderAnswer answer) =>
+        AgentResult.Failure($"{ProviderName} refused the call (HTTP {answer.Status}): {Message(answer.Json, answer.Body)}") with { Final = true };
+
+    protected AgentResult Unknown(string why) =>
         AgentResult.Failure($"Whether {ProviderName} placed the call is unknown ({why}); the attempt ended here rather than risk calling twice.") with { Final = true };
+
+    /// <summary>Placed: the attempt waits for the call's end up to its longest length plus a grace.</summary>
+    protected AgentResult Placed(string callId, AgentCall attempt) =>
+        callId.Length > 128
+            ? Unknown("the call id it returned is longer than 128 characters")
+            : AgentResult.Placed(callId, TimeSpan.FromSeconds(attempt.Settings.Call.MaxCallSeconds) + services.Engine.CallGrace);
+
+    protected static TimeSpan Bounded(TimeSpan wait) =>
+        wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > MaxDeferral ? MaxDeferral : wait;
 
     private static TimeSpan RetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : DefaultDeferral);
-        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > MaxDeferral ? MaxDeferral : wait;
+        return Bounded(header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : DefaultDeferral));
     }
 
     protected static JsonObject? Json(byte[] body)
@@ -168,17 +188,10 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
     /// <summary>The provider's own words for a refusal: its message, error or detail field, else the start of the body.</summary>
     private static string Message(JsonObject? answer, byte[]? body)
     {
-        foreach (var name in new[] { "message", "error", "detail" })
+        foreach (var name in new[] { "message", "msg", "error", "detail" })
             if (answer?[name] is { } field)
                 return ColumnText.Clip(field is JsonValue v && v.TryGetValue<string>(out var text) ? text : field.ToJsonString(), 300)!;
         return body is null ? "(no body)" : ColumnText.Clip(Encoding.UTF8.GetString(body), 300)!;
-    }
-
-    /// <summary>The request with <c>Authorization: Bearer</c> and the configuration's API key.</summary>
-    protected static HttpRequestMessage WithBearerKey(ProviderAccount account, HttpRequestMessage request)
-    {
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", account.Secret("api_key"));
-        return request;
     }
 
     protected static StringContent JsonContent(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");

@@ -10,8 +10,13 @@ public static class ProviderRuntimes
         AgentRuntime.Vapi => "vapi",
         AgentRuntime.Retell => "retell",
         AgentRuntime.ElevenLabs => "elevenlabs",
+        AgentRuntime.Twilio => "twilio",
+        AgentRuntime.LiveKit => "livekit",
         _ => null,
     };
 
     public static bool Uses(AgentRuntime runtime) => ProviderOf(runtime) is not null;
+
+    /// <summary>The provider carries only the telephone line; the integrator's bot reports the conversation.</summary>
+    public static bool TelephonyOnly(AgentRuntime runtime) => runtime is AgentRuntime.Twilio or AgentRuntime.LiveKit;
 }

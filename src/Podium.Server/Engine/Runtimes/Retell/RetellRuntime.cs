@@ -13,13 +13,12 @@ namespace Podium.Server.Engine.Runtimes.Retell;
 /// the configuration's events URL) are signed with the API key; <c>call_analyzed</c> finishes the attempt,
 /// and a call without it is read back with <c>GET /v2/get-call/{id}</c>.
 /// </summary>
-public sealed partial class RetellRuntime(ProviderServices services) : ProviderRuntime(services)
+public sealed partial class RetellRuntime(ProviderServices services) : HostedAgentRuntime(services)
 {
     public const string Origin = "https://api.retellai.com";
     private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
     public override AgentRuntime Kind => AgentRuntime.Retell;
-    public override string Provider => "retell";
     public override string ProviderName => "Retell";
     public override IReadOnlyList<string> RequiredSecrets { get; } = ["api_key"];
 
@@ -48,7 +47,9 @@ public sealed partial class RetellRuntime(ProviderServices services) : ProviderR
             : new CallReport(providerCallId, CallProgress.Live) { ProviderStatus = Text(providerCall["call_status"]) };
 
     /// <summary><c>x-retell-signature: v=&lt;ms&gt;,d=&lt;hex HMAC-SHA256(key, body + ms)&gt;</c>, within five minutes either way.</summary>
-    public override ProviderEvent? ReadEvent(ProviderAccount account, ProviderEventRequest request)
+    public override ValueTask<ProviderEvent?> ReadEventAsync(ProviderAccount account, ProviderEventRequest request) => ValueTask.FromResult(Read(account, request));
+
+    private ProviderEvent? Read(ProviderAccount account, ProviderEventRequest request)
     {
         // Retell signs with an API key that has the webhook badge: webhook_secret when it is another key than api_key.
         var key = account.Secret("webhook_secret") ?? account.Secret("api_key");

@@ -12,13 +12,12 @@ namespace Podium.Server.Engine.Runtimes.Vapi;
 /// Podium's events URL (set on the call as the assistant's server), signed with the configuration's
 /// <c>webhook_secret</c>; a call without its end-of-call report is read back with <c>GET /call/{id}</c>.
 /// </summary>
-public sealed class VapiRuntime(ProviderServices services) : ProviderRuntime(services)
+public sealed class VapiRuntime(ProviderServices services) : HostedAgentRuntime(services)
 {
     public const string Origin = "https://api.vapi.ai";
     private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
     public override AgentRuntime Kind => AgentRuntime.Vapi;
-    public override string Provider => "vapi";
     public override string ProviderName => "Vapi";
     public override IReadOnlyList<string> RequiredSecrets { get; } = ["api_key", "webhook_secret"];
 
@@ -60,7 +59,9 @@ public sealed class VapiRuntime(ProviderServices services) : ProviderRuntime(ser
     /// Vapi signs with the credential's HMAC plan at its defaults (<c>x-signature</c> = hex HMAC-SHA256 of
     /// <c>{timestamp}.{body}</c>, <c>x-timestamp</c> within five minutes), or sends a Bearer plan's token.
     /// </summary>
-    public override ProviderEvent? ReadEvent(ProviderAccount account, ProviderEventRequest request)
+    public override ValueTask<ProviderEvent?> ReadEventAsync(ProviderAccount account, ProviderEventRequest request) => ValueTask.FromResult(Read(account, request));
+
+    private ProviderEvent? Read(ProviderAccount account, ProviderEventRequest request)
     {
         var secret = account.Secret("webhook_secret");
         if (secret is null || !Verified(secret, request)) return null;

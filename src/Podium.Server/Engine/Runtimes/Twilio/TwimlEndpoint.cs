@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Server.Engine.Runtimes.Providers;
+using Podium.Server.Features.Providers;
+using Podium.Server.Outbound;
+using Twilio.TwiML;
+using Connect = Twilio.TwiML.Voice.Connect;
+using ConversationRelay = Twilio.TwiML.Voice.ConversationRelay;
+using MediaStream = Twilio.TwiML.Voice.Stream;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Engine.Runtimes.Twilio;
+
+/// <summary>
+/// <c>POST telephony/twiml/twilio/{provider_config_id}/</c>: Twilio asks what to do with an answered call.
+/// The request must carry the configuration's <c>X-Twilio-Signature</c>. A person gets the agent's bot
+/// (<c>&lt;Connect&gt;&lt;Stream&gt;</c> or <c>&lt;Connect&gt;&lt;ConversationRelay&gt;</c>) with the task's ids, the
+/// result callback and its token as parameters; an answering machine gets the voicemail message, if any,
+/// and a hang-up; a task that no longer waits for this attempt (cancelled, finished) gets a hang-up.
+/// </summary>
+public static class TwimlEndpoint
+{
+    private const int MaxRequestBytes = 64 * 1024;
+
+    /// <summary>Document fields handed to the bot as stream parameters: enough for a script, bounded for TwiML.</summary>
+    private const int MaxVariables = 40;
+
+    public static void MapTwiml(this IEndpointRouteBuilder app) =>
+        app.MapPost($"{ServerSetup.ApiPrefix}{TwilioRuntime.TwimlPath}/{{providerConfigId:int}}", AnswerAsync)
+            .AllowAnonymous().ExcludeFromDescription();
+
+    public static async Task<IResult> AnswerAsync(int providerConfigId, HttpRequest request, PodiumDb db, ProviderSecrets secrets,
+        PublicAddress address, TaskExecutor executor, ProviderServices services, CancellationToken ct)
+    {
+        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxRequestBytes, ct);
+        if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        var account = await ProviderAccount.FindAsync(db, secrets, providerConfigId, organizationId: null, "twilio", ct);
+        // Twilio signs the URL it was given, which is Podium's public address.
+        var url = $"{address.BaseUrl}{request.Path}{request.QueryString}";
+        if (account is null || TwilioRuntime.VerifiedForm(account, new ProviderEventRequest(request.Headers, body, url)) is not { } form)
+            return Results.Text("Invalid signature.", statusCode: StatusCodes.Status401Unauthorized);
+
+        var taskId = request.Query["podium_task_id"].ToString();
+        var attempt = int.TryParse(request.Query["podium_attempt"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        var task = await db.Tasks.IgnoreQueryFilters()
+            .Where(t => t.TaskId == taskId && t.OrganizationId == account.OrganizationId && t.Status == TaskStatus.InProgress && t.Attempt == attempt)
+            .Select(t => new { t.TaskId, RunId = t.Run.RunId, t.Run.Objective, t.Input, t.AgentId })
+            .FirstOrDefaultAsync(ct);
+        var response = new VoiceResponse();
+        var answeredBy = form.GetValueOrDefault("AnsweredBy") ?? "";
+        if (task is null) return Twiml(response.Hangup());
+        var call = (await db.Agents.IgnoreQueryFilters().Where(a => a.Id == task.AgentId).Select(a => a.Settings).SingleAsync(ct)).Call;
+        if (answeredBy.StartsWith("machine_", StringComparison.Ordinal) || answeredBy == "fax")
+        {
+            if (call.VoicemailMessage is { } message && answeredBy != "fax") response.Say(message);
+            return Twiml(response.Hangup());
+        }
+
+        var parameters = new List<(string, string)>
+        {
+            ("podium_callback_url", services.ResultUrl(task.TaskId)),
+            ("podium_callback_token", executor.CallbackToken(task.TaskId, attempt)),
+        };
+        var input = JsonNode.Parse(task.Input) as JsonObject ?? [];
+        foreach (var (name, value) in CallInput.Variables(input, task.TaskId, task.RunId, attempt, task.Objective).Take(MaxVariables))
+            parameters.Add((name, ColumnText.Clip(value?.GetValue<string>(), 500) ?? ""));
+
+        var connect = new Connect();
+        if (call.RelayUrl is { } relay)
+        {
+            var conversation = new ConversationRelay(url: relay, welcomeGreeting: call.WelcomeGreeting, language: call.Language, voice: call.Voice);
+            foreach (var (name, value) in parameters) conversation.Parameter(name: name, value: value);
+            connect.Append(conversation);
+        }
+        else if (call.StreamUrl is { } stream)
+        {
+            var media = new MediaStream(url: stream, name: "podium");
+            foreach (var (name, value) in parameters) media.Parameter(name: name, value: value);
+            connect.Append(media);
+        }
+        else
+        {
+            return Twiml(response.Hangup());
+        }
+        return Twiml(response.Append(connect));
+    }
+
+    private static IResult Twiml(VoiceResponse response) => Results.Content(response.ToString(), "text/xml; charset=utf-8");
+}
