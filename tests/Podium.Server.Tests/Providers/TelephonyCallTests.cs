@@ -1,0 +1,411 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Podium.Server.Tests.Infrastructure;
+using Twilio.Security;
+
+namespace Podium.Server.Tests.Providers;
+
+/// <summary>
+/// A campaign through a provider that carries only the telephone line (Twilio, LiveKit), against an
+/// in-process fake of it: the provider places the call and reports the line; a bot (played by the test)
+/// holds the conversation and posts it to the task's result callback with its token; Podium merges the
+/// two into the one task output every runtime produces.
+/// </summary>
+public abstract class TelephonyCallTests<TDb, TFake>(EngineApp<TDb> app) : EngineTests<TDb>(app)
+    where TDb : TestDatabase, new()
+    where TFake : FakeProvider, new()
+{
+    private static readonly Ending[] Script = [Ending.Completed, Ending.Voicemail, Ending.Busy, Ending.NoAnswer, Ending.Failed];
+
+    protected sealed record Campaign(TestOrg Org, string Space, string Agent, int ConfigId, TFake Fake)
+    {
+        public string EventsUrl => $"/api/v2/platform/telephony/events/{Fake.Provider}/{ConfigId}/";
+    }
+
+    /// <summary>The provider configuration's body, with its credentials.</summary>
+    protected abstract JsonObject Configuration(TFake fake);
+
+    /// <summary>Plays the provider's and the bot's part once the call was placed, as the script ends it.</summary>
+    protected abstract Task FinishAsync(Campaign campaign, PlacedCall placed, Ending ending, bool botReports);
+
+    /// <summary>What the line alone costs, as the fake reports it.</summary>
+    protected virtual decimal LineCost => 0m;
+
+    protected async Task<Campaign> CampaignAsync(object? retry = null, int maxCallSeconds = 900)
+    {
+        var fake = (TFake)await new TFake().StartAsync();
+        if (fake is FakeLiveKit livekit) livekit.Script = EndingOf;
+        var (org, space, _) = await SetUpAsync();
+        var admin = org.Client(App, org.Admin);
+        var created = await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/telephony/providers-configurations/", Configuration(fake)), HttpStatusCode.Created);
+        var configId = created["data"]!["id"]!.GetValue<int>();
+        var runtime = fake.RuntimeSettings;
+        runtime["type"] = fake.Provider;
+        runtime["provider_config_id"] = configId;
+        runtime["max_call_seconds"] = maxCallSeconds;
+        var agent = await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/agents/", new
+        {
+            name = "Line caller",
+            state = "published",
+            runtime,
+            max_concurrency = 60,
+            retry = retry ?? new { max_attempts = 1 },
+        }), HttpStatusCode.Created);
+        return new Campaign(org, space, agent["data"]!["handle"]!.GetValue<string>(), configId, fake);
+    }
+
+    protected static Ending EndingOf(string toNumber) => Script[int.Parse(toNumber[^4..], System.Globalization.CultureInfo.InvariantCulture) / 10 % Script.Length];
+
+    protected async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => await App.Client().SendAsync(request);
+
+    /// <summary>The bot's report of the conversation, posted with the task's callback token.</summary>
+    protected async Task BotReportsAsync(string callbackUrl, string token, string outcome)
+    {
+        var body = new JsonObject
+        {
+            ["outcome"] = outcome,
+            ["output"] = new JsonObject
+            {
+                ["transcript"] = new JsonArray(
+                    new JsonObject { ["role"] = "agent", ["content"] = "Hi, this is Podium calling." },
+                    new JsonObject { ["role"] = "user", ["content"] = "Hello." }),
+                ["call_summary"] = "The contact is interested.",
+                ["post_call_data"] = new JsonObject { ["outcome"] = outcome == "completed" ? "interested" : outcome },
+                ["cost"] = 0.05,
+                ["duration"] = 40,
+            },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, callbackUrl) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        await ApiAssert.Ok(await SendAsync(request), "Task result recorded successfully");
+    }
+
+    private async Task FinishAllAsync(Campaign campaign, IEnumerable<PlacedCall> calls)
+    {
+        foreach (var call in calls) await FinishAsync(campaign, call, EndingOf(call.ToNumber), botReports: true);
+    }
+
+    [Fact]
+    public async Task FiftyContacts_EndAsScripted_WithTheBotsConversationMerged_AndRetriesByOutcome()
+    {
+        var campaign = await CampaignAsync(new { max_attempts = 2, on = new[] { "voicemail", "busy" }, backoff_seconds = 60 });
+        await using var _ = campaign.Fake;
+        var runId = await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(50) });
+
+        await App.RunEngineAsync();
+        Assert.Equal(50, campaign.Fake.Placed.Count);
+        await FinishAllAsync(campaign, campaign.Fake.Placed.ToList());
+
+        // Voicemail and busy earn a second attempt after the backoff; the others are final.
+        await App.AdvanceAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(70, campaign.Fake.Placed.Count);
+        await FinishAllAsync(campaign, campaign.Fake.Placed.Skip(50).ToList());
+        await App.RunEngineAsync();
+
+        Assert.Empty(campaign.Fake.Violations);
+        var run = await RunAsync(campaign.Org, campaign.Space, runId);
+        Assert.Equal(0, run["in_progress_tasks"]!.GetValue<int>());
+        Assert.Equal(10, run["completed_tasks"]!.GetValue<int>());
+        var tasks = await TasksAsync(campaign.Org, campaign.Space, runId);
+        var byOutcome = tasks.GroupBy(t => t!["outcome"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["completed"] = 10, ["voicemail"] = 10, ["busy"] = 10, ["no_answer"] = 10, ["failed"] = 10 }, byOutcome);
+        var placedIds = campaign.Fake.Placed.Select(c => c.Id).ToHashSet();
+        foreach (var task in tasks)
+        {
+            var output = task!["output"]!.AsObject();
+            foreach (var field in new[] { "call_id", "call_status", "call_end_reason", "start_time", "end_time", "duration", "recording_url", "transcript", "call_summary", "post_call_data", "cost", "provider", "provider_end_reason" })
+                Assert.True(output.ContainsKey(field), $"output lacks {field}: {output.ToJsonString()}");
+            Assert.Contains(output["call_id"]!.GetValue<string>(), placedIds);
+            Assert.Equal(campaign.Fake.Provider, output["provider"]!.GetValue<string>());
+        }
+        var completed = tasks.First(t => t!["outcome"]!.GetValue<string>() == "completed")!["output"]!;
+        Assert.Equal("interested", completed["post_call_data"]!["outcome"]!.GetValue<string>());
+        Assert.Equal("The contact is interested.", completed["call_summary"]!.GetValue<string>());
+        Assert.Equal(2, completed["transcript"]!.AsArray().Count);
+        Assert.Equal(42, completed["duration"]!.GetValue<int>());
+        Assert.Equal(LineCost + 0.05m, completed["cost"]!.GetValue<decimal>());
+        var voicemail = tasks.First(t => t!["outcome"]!.GetValue<string>() == "voicemail")!["output"]!;
+        Assert.Equal("voicemail", voicemail["call_status"]!.GetValue<string>());
+        var failed = tasks.First(t => t!["outcome"]!.GetValue<string>() == "failed")!;
+        Assert.Equal(campaign.Fake.Raw(Ending.Failed), failed["output"]!["provider_end_reason"]!.GetValue<string>());
+        Assert.Equal("carrier", failed["output"]!["failure_kind"]!.GetValue<string>());
+        Assert.Contains(campaign.Fake.Raw(Ending.Failed), failed["last_failure_reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Retried by outcome: voicemail and busy twice, the others once.
+        foreach (var task in tasks)
+            Assert.Equal(task!["outcome"]!.GetValue<string>() is "voicemail" or "busy" ? 2 : 1, task["attempt"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task ABotThatNeverReports_LeavesTheTaskCompletedWithTheLinesFacts_AfterAGrace()
+    {
+        var campaign = await CampaignAsync();
+        await using var _ = campaign.Fake;
+        var runId = await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(1) });
+        await App.RunEngineAsync();
+        var call = Assert.Single(campaign.Fake.Placed);
+        await FinishAsync(campaign, call, Ending.Completed, botReports: false);
+        var task = (await TasksAsync(campaign.Org, campaign.Space, runId)).Single()!;
+        Assert.Equal("in_progress", task["status"]!.GetValue<string>());
+
+        await App.AdvanceAsync(TimeSpan.FromMinutes(3));
+        task = (await TasksAsync(campaign.Org, campaign.Space, runId)).Single()!;
+        Assert.Equal("completed", task["status"]!.GetValue<string>());
+        var output = task["output"]!;
+        Assert.Equal(call.Id, output["call_id"]!.GetValue<string>());
+        Assert.Equal(42, output["duration"]!.GetValue<int>());
+        Assert.Empty(output["transcript"]!.AsArray());
+        Assert.Single(campaign.Fake.Placed);
+    }
+
+    [Fact]
+    public async Task ForgedUnsignedAndReplayedEvents_ChangeNothing()
+    {
+        var campaign = await CampaignAsync();
+        await using var _ = campaign.Fake;
+        // Contacts 0 and 1 are answered in the script.
+        var runId = await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(2) });
+        await App.RunEngineAsync();
+        var call = campaign.Fake.Placed.First();
+        var now = App.Clock.GetUtcNow();
+
+        await ApiAssert.Error(await SendAsync(campaign.Fake.ForgedEvent(call, Ending.Busy, campaign.EventsUrl, now)), HttpStatusCode.Unauthorized, "Invalid signature.");
+        var unsigned = campaign.Fake.EndEvent(call, Ending.Busy, campaign.EventsUrl, now);
+        foreach (var header in unsigned.Headers.Select(h => h.Key).ToList()) unsigned.Headers.Remove(header);
+        await ApiAssert.Error(await SendAsync(unsigned), HttpStatusCode.Unauthorized, "Invalid signature.");
+        var run = await RunAsync(campaign.Org, campaign.Space, runId);
+        Assert.Equal(2, run["in_progress_tasks"]!.GetValue<int>());
+
+        // The genuine event finishes the task once; the same event again, or a contrary one, changes nothing.
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(campaign.Fake.EndEvent(call, Ending.Busy, campaign.EventsUrl, now))).StatusCode);
+        var replay = await ApiAssert.Ok(await SendAsync(campaign.Fake.EndEvent(call, Ending.Busy, campaign.EventsUrl, now)), "Event received.");
+        Assert.False(replay["data"]!["applied"]!.GetValue<bool>());
+        await SendAsync(campaign.Fake.EndEvent(call, Ending.Completed, campaign.EventsUrl, now));
+        var tasks = await TasksAsync(campaign.Org, campaign.Space, runId);
+        Assert.Single(tasks, t => t!["status"]!.GetValue<string>() != "in_progress");
+        Assert.Equal(2, campaign.Fake.Placed.Count);
+    }
+
+    [Fact]
+    public async Task Credentials_AreNeverInAnAnswer_OrTheDatabaseInTheClear()
+    {
+        var campaign = await CampaignAsync();
+        await using var _ = campaign.Fake;
+        var admin = campaign.Org.Client(App, campaign.Org.Admin);
+        var config = await (await admin.GetAsync($"{Prefix}/telephony/providers-configurations/{campaign.ConfigId}/")).Content.ReadAsStringAsync();
+        var agent = await (await admin.GetAsync($"{Prefix}/agents/{campaign.Agent}/")).Content.ReadAsStringAsync();
+        await using var scope = App.Scope(out var db);
+        var stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.ProviderConfigurations), c => c.Id == campaign.ConfigId);
+        foreach (var secret in Configuration(campaign.Fake).Where(p => p.Key is "auth_token" or "api_secret" or "api_key").Select(p => p.Value!.GetValue<string>()))
+        {
+            Assert.DoesNotContain(secret, config, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, agent, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, stored.ProtectedSecrets ?? "", StringComparison.Ordinal);
+        }
+    }
+}
+
+/// <summary>Twilio: the TwiML fetch, the bot's report, then the status callback (the bot reports first).</summary>
+public abstract class TwilioCallTests<TDb>(EngineApp<TDb> app) : TelephonyCallTests<TDb, FakeTwilio>(app)
+    where TDb : TestDatabase, new()
+{
+    protected override JsonObject Configuration(FakeTwilio fake) => new()
+    {
+        ["provider"] = "twilio",
+        ["name"] = "Twilio account",
+        ["account_sid"] = FakeTwilio.AccountSid,
+        ["auth_token"] = FakeTwilio.AuthToken,
+        ["base_url"] = fake.BaseUrl,
+        ["calls_per_second"] = 0,
+    };
+
+    protected override async Task FinishAsync(Campaign campaign, PlacedCall placed, Ending ending, bool botReports)
+    {
+        if (ending is Ending.Completed or Ending.Voicemail)
+        {
+            var twiml = await AnswerAsync(campaign.Fake, placed, ending == Ending.Voicemail ? "machine_end_beep" : "human");
+            if (ending == Ending.Voicemail)
+            {
+                Assert.Equal("Sorry we missed you, we will call again.", twiml.Descendants("Say").Single().Value);
+                Assert.Single(twiml.Descendants("Hangup"));
+            }
+            else
+            {
+                var stream = twiml.Descendants("Connect").Single().Element("Stream")!;
+                Assert.Equal("wss://bot.example/media", stream.Attribute("url")!.Value);
+                var parameters = stream.Elements("Parameter").ToDictionary(p => p.Attribute("name")!.Value, p => p.Attribute("value")!.Value);
+                Assert.Equal(placed.ToNumber, parameters["contact_number"]);
+                Assert.Equal(Text(placed.Body["Url"])!.Split("podium_task_id=")[1].Split('&')[0], parameters["podium_task_id"]);
+                if (botReports) await BotReportsAsync(parameters["podium_callback_url"], parameters["podium_callback_token"], "completed");
+            }
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(FakeTwilio.RingingEvent(placed))).StatusCode);
+        }
+        var end = campaign.Fake.EndEvent(placed, ending, campaign.EventsUrl, App.Clock.GetUtcNow());
+        await AssertTwilioWouldSignAsync(end);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(end)).StatusCode);
+    }
+
+    private async Task<XDocument> AnswerAsync(FakeTwilio fake, PlacedCall call, string answeredBy)
+    {
+        var request = FakeTwilio.AnswerRequest(call, answeredBy);
+        await AssertTwilioWouldSignAsync(request);
+        var response = await SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/xml", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        return XDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The fake's signature is Twilio's: the official library's validator accepts it.</summary>
+    private static async Task AssertTwilioWouldSignAsync(HttpRequestMessage request)
+    {
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(await request.Content!.ReadAsStringAsync()).ToDictionary(p => p.Key, p => p.Value.ToString());
+        Assert.True(new RequestValidator(FakeTwilio.AuthToken).Validate(request.RequestUri!.ToString(), form, request.Headers.GetValues("X-Twilio-Signature").Single()));
+    }
+
+    private static string? Text(JsonNode? node) => node?.GetValue<string>();
+
+    [Fact]
+    public async Task TheTwimlRequest_MustBeSignedByTheAccount()
+    {
+        var campaign = await CampaignAsync();
+        await using var _ = campaign.Fake;
+        await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(1) });
+        await App.RunEngineAsync();
+        var call = Assert.Single(campaign.Fake.Placed);
+        var forged = FakeTwilio.AnswerRequest(call, "human");
+        forged.Headers.Remove("X-Twilio-Signature");
+        forged.Headers.Add("X-Twilio-Signature", FakeTwilio.Signature(forged.RequestUri!.ToString(), [], "another-token"));
+        var response = await SendAsync(forged);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("callback_token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACallWhoseStatusNeverComes_IsReadBackWithTheLibrary()
+    {
+        var campaign = await CampaignAsync(maxCallSeconds: 60);
+        await using var _ = campaign.Fake;
+        var runId = await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(2) });
+        await App.RunEngineAsync();
+        var placed = campaign.Fake.Placed.ToList();
+        campaign.Fake.EndedOnRead[placed[0].Id] = Ending.Completed;
+        campaign.Fake.EndedOnRead[placed[1].Id] = Ending.Voicemail;
+
+        await App.AdvanceAsync(TimeSpan.FromMinutes(4));
+        var tasks = await TasksAsync(campaign.Org, campaign.Space, runId);
+        Assert.Equal(["completed", "voicemail"], tasks.Select(t => t!["outcome"]?.GetValue<string>()).OfType<string>().Order().ToArray());
+        var completed = tasks.Single(t => t!["outcome"]!.GetValue<string>() == "completed")!["output"]!;
+        Assert.Equal(42, completed["duration"]!.GetValue<int>());
+        Assert.Equal(0.013m, completed["cost"]!.GetValue<decimal>());
+        Assert.Empty(campaign.Fake.Violations);
+    }
+
+    [Fact]
+    public async Task AnInvalidNumber_IsAFinalFailure_WithTwiliosCode()
+    {
+        var campaign = await CampaignAsync(new { max_attempts = 3, on = new[] { "failed" }, backoff_seconds = 0 });
+        await using var _ = campaign.Fake;
+        campaign.Fake.CreateAnswers.Enqueue(async context =>
+        {
+            context.Response.StatusCode = 400;
+            context.Response.ContentType = "application/json";
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, """{"code":21211,"message":"The 'To' number +14155550000 is not a valid phone number.","more_info":"https://www.twilio.com/docs/errors/21211","status":400}""");
+        });
+        var runId = await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(1) });
+        await App.RunEngineAsync();
+        await App.AdvanceAsync(TimeSpan.FromMinutes(1));
+        var task = (await TasksAsync(campaign.Org, campaign.Space, runId)).Single()!;
+        Assert.Equal("failed", task["status"]!.GetValue<string>());
+        var reason = task["last_failure_reason"]!.GetValue<string>();
+        Assert.Contains("21211", reason, StringComparison.Ordinal);
+        Assert.Contains("invalid_number", reason, StringComparison.Ordinal);
+        Assert.Empty(campaign.Fake.Placed);
+    }
+}
+
+/// <summary>LiveKit: busy, unanswered and failed dials end at CreateSIPParticipant; answered ones by webhook and the bot's report.</summary>
+public abstract class LiveKitCallTests<TDb>(EngineApp<TDb> app) : TelephonyCallTests<TDb, FakeLiveKit>(app)
+    where TDb : TestDatabase, new()
+{
+    protected override JsonObject Configuration(FakeLiveKit fake) => new()
+    {
+        ["provider"] = "livekit",
+        ["name"] = "LiveKit server",
+        ["api_key"] = FakeLiveKit.Key,
+        ["api_secret"] = FakeLiveKit.Secret,
+        ["base_url"] = fake.BaseUrl,
+    };
+
+    protected override async Task FinishAsync(Campaign campaign, PlacedCall placed, Ending ending, bool botReports)
+    {
+        if (ending is not (Ending.Completed or Ending.Voicemail)) return;
+        var job = campaign.Fake.Dispatches[placed.Id];
+        var now = App.Clock.GetUtcNow();
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(FakeLiveKit.JoinedEvent(placed, campaign.EventsUrl, now))).StatusCode);
+        if (ending == Ending.Voicemail)
+        {
+            // The agent's own machine detection: the bot reports first, then the line ends.
+            await BotReportsAsync(job["podium_callback_url"]!.GetValue<string>(), job["podium_callback_token"]!.GetValue<string>(), "voicemail");
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(campaign.Fake.EndEvent(placed, ending, campaign.EventsUrl, now))).StatusCode);
+            return;
+        }
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(campaign.Fake.EndEvent(placed, ending, campaign.EventsUrl, now))).StatusCode);
+        if (botReports) await BotReportsAsync(job["podium_callback_url"]!.GetValue<string>(), job["podium_callback_token"]!.GetValue<string>(), "completed");
+    }
+
+    [Fact]
+    public async Task AWebhookWhoseHashIsNotTheBodys_IsRefused()
+    {
+        var campaign = await CampaignAsync();
+        await using var _ = campaign.Fake;
+        await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(1) });
+        await App.RunEngineAsync();
+        var call = Assert.Single(campaign.Fake.Placed);
+        var genuine = campaign.Fake.EndEvent(call, Ending.Completed, campaign.EventsUrl, App.Clock.GetUtcNow());
+        var body = JsonNode.Parse(await genuine.Content!.ReadAsStringAsync())!.AsObject();
+        var tampered = FakeLiveKit.Webhook(campaign.EventsUrl, body, App.Clock.GetUtcNow(), hashOf: "{}");
+        await ApiAssert.Error(await SendAsync(tampered), HttpStatusCode.Unauthorized, "Invalid signature.");
+        var stale = FakeLiveKit.Webhook(campaign.EventsUrl, body, App.Clock.GetUtcNow().AddMinutes(-30));
+        await ApiAssert.Error(await SendAsync(stale), HttpStatusCode.Unauthorized, "Invalid signature.");
+    }
+
+    [Fact]
+    public async Task WithoutATrunk_TheAgentDials_AndItsReportStandsWhenTheLineSaysNothing()
+    {
+        var campaign = await CampaignAsync(maxCallSeconds: 60);
+        await using var _ = campaign.Fake;
+        var admin = campaign.Org.Client(App, campaign.Org.Admin);
+        var runtime = campaign.Fake.RuntimeSettings;
+        runtime.Remove("sip_trunk_id");
+        runtime["type"] = "livekit";
+        runtime["provider_config_id"] = campaign.ConfigId;
+        runtime["max_call_seconds"] = 60;
+        var agent = await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/agents/", new { name = "Self-dialing", state = "published", runtime, retry = new { max_attempts = 1 } }), HttpStatusCode.Created);
+        var runId = await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = agent["data"]!["handle"]!.GetValue<string>(), documents = Contacts(1) });
+        await App.RunEngineAsync();
+        Assert.Empty(campaign.Fake.Placed);
+        var (room, job) = Assert.Single(campaign.Fake.Dispatches);
+        Assert.Equal("+14155550000", job["to_number"]!.GetValue<string>());
+        await BotReportsAsync(job["podium_callback_url"]!.GetValue<string>(), job["podium_callback_token"]!.GetValue<string>(), "completed");
+
+        await App.AdvanceAsync(TimeSpan.FromMinutes(4));
+        var task = (await TasksAsync(campaign.Org, campaign.Space, runId)).Single()!;
+        Assert.Equal("completed", task["status"]!.GetValue<string>());
+        Assert.Equal(room, task["output"]!["call_id"]!.GetValue<string>());
+        Assert.Equal("livekit", task["output"]!["provider"]!.GetValue<string>());
+        Assert.Equal(2, task["output"]!["transcript"]!.AsArray().Count);
+    }
+}
+
+public sealed class TwilioCallTestsOnSqlite(EngineApp<Sqlite> app) : TwilioCallTests<Sqlite>(app);
+
+public sealed class TwilioCallTestsOnPostgres(EngineApp<Postgres> app) : TwilioCallTests<Postgres>(app);
+
+public sealed class LiveKitCallTestsOnSqlite(EngineApp<Sqlite> app) : LiveKitCallTests<Sqlite>(app);
+
+public sealed class LiveKitCallTestsOnPostgres(EngineApp<Postgres> app) : LiveKitCallTests<Postgres>(app);
