@@ -26,6 +26,10 @@ public enum AgentRuntimeKind
 
     [JsonStringEnumMemberName("elevenlabs")]
     ElevenLabs,
+    Twilio,
+
+    [JsonStringEnumMemberName("livekit")]
+    LiveKit,
 }
 
 public sealed record Agent
@@ -76,6 +80,30 @@ public sealed record AgentRuntime
     public bool? SipTrunk { get; init; }
     /// <summary>The longest a call may last; past it (plus a grace) Podium asks the provider how it ended.</summary>
     public int? MaxCallSeconds { get; init; }
+    /// <summary>Twilio: the bot as a bidirectional media stream (<c>wss://</c>), reached with <c>&lt;Connect&gt;&lt;Stream&gt;</c>.</summary>
+    public string? StreamUrl { get; init; }
+    /// <summary>Twilio: a text bot (<c>wss://</c>) behind <c>&lt;Connect&gt;&lt;ConversationRelay&gt;</c>.</summary>
+    public string? RelayUrl { get; init; }
+    /// <summary>Twilio: your own TwiML for the answered call.</summary>
+    public string? TwimlUrl { get; init; }
+    /// <summary>Twilio ConversationRelay: the first words, the language and the TTS voice.</summary>
+    public string? WelcomeGreeting { get; init; }
+    public string? Language { get; init; }
+    public string? Voice { get; init; }
+    /// <summary>Twilio answering-machine detection: <c>enable</c> or <c>detect_message_end</c>.</summary>
+    public string? MachineDetection { get; init; }
+    /// <summary>Twilio: said to an answering machine before hanging up.</summary>
+    public string? VoicemailMessage { get; init; }
+    /// <summary>Twilio, LiveKit: how long the phone rings before the call is unanswered.</summary>
+    public int? RingSeconds { get; init; }
+    /// <summary>Twilio: record the call.</summary>
+    public bool? Record { get; init; }
+    /// <summary>Spread a person's attempts over the bridge's numbers instead of one number per person.</summary>
+    public bool? RotateCallerId { get; init; }
+    /// <summary>LiveKit: the agent worker's registered name (explicit dispatch).</summary>
+    public string? AgentName { get; init; }
+    /// <summary>LiveKit: the outbound SIP trunk Podium dials through; without it the agent dials.</summary>
+    public string? SipTrunkId { get; init; }
 }
 
 /// <summary>When tasks may start, in the recipient's time zone: days <c>mon</c> … <c>sun</c> and <c>HH:mm</c> ranges.</summary>

@@ -19,6 +19,7 @@ public sealed class ClientCoverageTests
         ["POST /api/v2/platform/tasks/{taskId}/result"] = "a webhook agent's callback, authenticated by its task's callback token",
         ["POST /api/v2/platform/spaces/{spaceToken}/tasks"] = "the older path of create-task; the client uses tasks/create/",
         ["POST /api/v2/platform/telephony/events/{provider}/{providerConfigId}"] = "where providers post their signed call events",
+        ["POST /api/v2/platform/telephony/twiml/twilio/{providerConfigId}"] = "where Twilio asks, signed, for an answered call's TwiML",
     };
 
     [Fact]

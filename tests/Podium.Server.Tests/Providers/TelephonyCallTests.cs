@@ -305,6 +305,47 @@ public abstract class TwilioCallTests<TDb>(EngineApp<TDb> app) : TelephonyCallTe
         Assert.Empty(campaign.Fake.Violations);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CallerId_IsABridgeNumberOfTheAgentsAccount_TheSameForAPerson_UnlessRotated(bool rotate)
+    {
+        var campaign = await CampaignAsync(new { max_attempts = 2, on = new[] { "busy" }, backoff_seconds = 60 });
+        await using var _ = campaign.Fake;
+        var admin = campaign.Org.Client(App, campaign.Org.Admin);
+        if (rotate)
+        {
+            var runtime = campaign.Fake.RuntimeSettings;
+            runtime["type"] = "twilio";
+            runtime["provider_config_id"] = campaign.ConfigId;
+            runtime["rotate_caller_id"] = true;
+            await ApiAssert.Ok(await admin.PatchJson($"{Prefix}/agents/{campaign.Agent}/", new { runtime }), "Agent updated successfully");
+        }
+        var other = Configuration(campaign.Fake);
+        other["name"] = "Another Twilio account";
+        other["account_sid"] = "AC" + new string('f', 32);
+        var otherId = (await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/telephony/providers-configurations/", other), HttpStatusCode.Created))["data"]!["id"]!.GetValue<int>();
+        await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/telephony/bridges/", new { name = "Out", slug = "out", agents = new[] { campaign.Agent } }), HttpStatusCode.Created);
+        string[] ours = ["+15005550011", "+15005550012", "+15005550013"];
+        foreach (var number in ours)
+            await ApiAssert.Ok(await admin.PostJson($"{Prefix}/telephony/bridges/out/connect-provider/", new { provider_config_id = campaign.ConfigId, phone_number = number }), "Provider connected to bridge successfully.");
+        await ApiAssert.Ok(await admin.PostJson($"{Prefix}/telephony/bridges/out/connect-provider/", new { provider_config_id = otherId, phone_number = "+15005550099" }), "Provider connected to bridge successfully.");
+
+        // Contacts 20 to 29 are busy in the script: each is called twice.
+        await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(30)[20..] });
+        await App.RunEngineAsync();
+        foreach (var call in campaign.Fake.Placed.ToList()) await FinishAsync(campaign, call, Ending.Busy, botReports: true);
+        await App.AdvanceAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(20, campaign.Fake.Placed.Count);
+
+        Assert.Empty(campaign.Fake.Violations);
+        var byPerson = campaign.Fake.Placed.GroupBy(c => c.ToNumber).ToDictionary(g => g.Key, g => g.Select(c => Text(c.Body["From"])!).ToList());
+        Assert.All(byPerson.Values.SelectMany(n => n), from => Assert.Contains(from, ours));
+        Assert.True(byPerson.Values.SelectMany(n => n).Distinct().Count() > 1, "the bridge's numbers are not shared among the contacts");
+        if (rotate) Assert.Contains(byPerson.Values, n => n.Distinct().Count() == 2);
+        else Assert.All(byPerson.Values, n => Assert.Single(n.Distinct()));
+    }
+
     [Fact]
     public async Task AnInvalidNumber_IsAFinalFailure_WithTwiliosCode()
     {

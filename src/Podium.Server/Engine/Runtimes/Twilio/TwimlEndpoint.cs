@@ -29,7 +29,9 @@ public static class TwimlEndpoint
 
     public static void MapTwiml(this IEndpointRouteBuilder app) =>
         app.MapPost($"{ServerSetup.ApiPrefix}{TwilioRuntime.TwimlPath}/{{providerConfigId:int}}", AnswerAsync)
-            .AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous().WithTags("Telephony")
+            .WithSummary("Twilio's request for an answered call's TwiML (signed with X-Twilio-Signature)")
+            .Produces<string>(StatusCodes.Status200OK, "text/xml").Produces(StatusCodes.Status401Unauthorized);
 
     public static async Task<IResult> AnswerAsync(int providerConfigId, HttpRequest request, PodiumDb db, ProviderSecrets secrets,
         PublicAddress address, TaskExecutor executor, ProviderServices services, CancellationToken ct)
