@@ -60,6 +60,7 @@ public abstract class ProviderTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app
     [InlineData("{\"provider\": \"sip\"}", "sip_url")]
     [InlineData("{\"provider\": \"sip\", \"sip_url\": \"http://x\"}", "sip_url")]
     [InlineData("{\"provider\": \"livekit\", \"api_key\": \"k\", \"api_secret\": \"s\"}", "base_url")]
+    [InlineData("{\"provider\": \"livekit\", \"api_key\": \"k\", \"api_secret\": \"short\", \"base_url\": \"https://lk.example.test\"}", "api_secret")]
     [InlineData("{\"provider\": 99, \"api_key\": \"k\"}", "provider")]
     [InlineData("{\"provider\": \"twilio\", \"api_key\": \"k\", \"meta_json\": [{\"meta_value\": 1}]}", "meta_json[0]")]
     public async Task Create_Invalid_Is400WithTheField(string body, string field)

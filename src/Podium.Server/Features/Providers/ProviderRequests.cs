@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Podium.Server.Engine.Runtimes.LiveKit;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
@@ -52,6 +53,8 @@ public sealed record CreateProviderRequest(
             errors.Add("account_sid", "The account identifier that goes with auth_token is required.");
         if (Kind.Slug == "livekit" && string.IsNullOrWhiteSpace(BaseUrl))
             errors.Add("base_url", "A LiveKit provider needs base_url (the server URL).");
+        if (Kind.Slug == "livekit" && ApiSecret is { Length: > 0 and < LiveKitTokens.MinimumSecretLength })
+            errors.Add("api_secret", $"A LiveKit API secret signs HS256 tokens and must be at least {LiveKitTokens.MinimumSecretLength} characters (LiveKit generates longer ones).");
     }
 }
 
