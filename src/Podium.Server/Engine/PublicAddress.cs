@@ -12,6 +12,9 @@ public sealed class PublicAddress(IOptions<PodiumOptions> options, IServer serve
 {
     public string BaseUrl => (options.Value.PublicUrl ?? Listening()).TrimEnd('/');
 
+    /// <summary>Where an agent or a bot posts a task's result later, with the task's callback token.</summary>
+    public string TaskResultUrl(string taskId) => $"{BaseUrl}{ServerSetup.ApiPrefix}/tasks/{Uri.EscapeDataString(taskId)}/result/";
+
     private string Listening()
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:8000";

@@ -43,7 +43,7 @@ public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionPr
             ["objective"] = attempt.Objective,
             ["input"] = attempt.Input.DeepClone(),
             ["agent"] = new JsonObject { ["handle"] = attempt.AgentHandle, ["name"] = attempt.AgentName },
-            ["callback_url"] = $"{address.BaseUrl}/api/v2/platform/tasks/{attempt.TaskId}/result/",
+            ["callback_url"] = address.TaskResultUrl(attempt.TaskId),
             ["callback_token"] = attempt.CallbackToken,
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, attempt.Settings.Url) { Content = new ByteArrayContent(body) };
