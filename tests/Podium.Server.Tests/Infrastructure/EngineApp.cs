@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Podium.Server.Engine;
 
@@ -65,4 +66,17 @@ public class EngineApp<TDb> : PodiumApp<TDb> where TDb : TestDatabase, new()
 public sealed class PublicOnlyEngineApp<TDb> : EngineApp<TDb> where TDb : TestDatabase, new()
 {
     protected override bool AllowPrivateNetworks => false;
+}
+
+/// <summary>The engine app with every log line captured, down to Trace, for tests that read the logs of calls.</summary>
+public sealed class LoggedEngineApp<TDb> : EngineApp<TDb> where TDb : TestDatabase, new()
+{
+    public LogCapture Logs { get; } = new();
+
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        base.Configure(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace)
+            .AddFilter<LogCapture>(null, LogLevel.Trace));
+    }
 }

@@ -20,7 +20,7 @@ public abstract class SecretTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(ap
         var agent = (await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/agents/", new { name = "Hook", runtime = new { type = "webhook", url = CredentialedUrl } }),
             HttpStatusCode.Created))["data"]!["handle"]!.GetValue<string>();
         await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/telephony/providers-configurations/",
-            new { provider = "livekit", api_key = "k", api_secret = "s", base_url = "https://lk:pa55word@livekit.example.test/?token=abc123" }), HttpStatusCode.Created);
+            new { provider = "livekit", api_key = "k", api_secret = "a-livekit-secret-of-32-characters-at-least", base_url = "https://lk:pa55word@livekit.example.test/?token=abc123" }), HttpStatusCode.Created);
 
         var whole = await ApiAssert.Ok(await admin.GetAsync($"{Prefix}/agents/{agent}/"), "Agent fetched successfully");
         Assert.Equal(CredentialedUrl, whole["data"]!["runtime"]!["url"]!.GetValue<string>());
