@@ -52,6 +52,13 @@ public sealed class FakeLiveKit : FakeProvider
             Rooms[name!] = true;
             return Json(new JsonObject { ["sid"] = "RM_" + name, ["name"] = name, ["emptyTimeout"] = 300, ["creationTime"] = "1764583200" });
         });
+        app.MapPost("/twirp/livekit.RoomService/ListRooms", async (HttpContext context) =>
+        {
+            var body = await BodyAsync(context.Request);
+            if (!Authorized(context, "video", "roomList", null)) return Twirp("unauthenticated", "no", 401);
+            var names = (body?["names"] as JsonArray)?.Select(n => Text(n)).OfType<string>().ToList() ?? [.. Rooms.Keys];
+            return Json(new JsonObject { ["rooms"] = new JsonArray(names.Where(Rooms.ContainsKey).Select(n => (JsonNode)new JsonObject { ["sid"] = "RM_" + n, ["name"] = n }).ToArray()) });
+        });
         app.MapPost("/twirp/livekit.RoomService/DeleteRoom", async (HttpContext context) =>
         {
             var body = await BodyAsync(context.Request);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
 using Podium.Server.Tests.Infrastructure;
 using Twilio.Security;
 
@@ -273,6 +274,36 @@ public abstract class LiveKitCallTests<TDb>(EngineApp<TDb> app) : TelephonyCallT
         }
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(campaign.Fake.EndEvent(placed, ending, campaign.EventsUrl, now))).StatusCode);
         if (botReports) await BotReportsAsync(job["podium_callback_url"]!.GetValue<string>(), job["podium_callback_token"]!.GetValue<string>(), "completed");
+    }
+
+    [Fact]
+    public async Task AResumedAttempt_AsksLiveKitForItsRoom_BeforeDialling()
+    {
+        var campaign = await CampaignAsync();
+        await using var _ = campaign.Fake;
+        var runId = await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(1) });
+        await App.RunEngineAsync();
+        var placed = Assert.Single(campaign.Fake.Placed);
+        var task = (await TasksAsync(campaign.Org, campaign.Space, runId)).Single()!;
+        var taskId = task["task_id"]!.GetValue<string>();
+        await using var scope = App.Scope(out var db);
+        var settings = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Agents).Single(a => a.Handle == campaign.Agent).Settings;
+        var runtime = App.Services.GetServices<Podium.Server.Engine.Runtimes.IAgentRuntime>().OfType<Podium.Server.Engine.Runtimes.LiveKit.LiveKitRuntime>().Single();
+        Podium.Server.Engine.Runtimes.AgentCall Resumed(int attempt) => new(taskId, runId, attempt, "", new JsonObject { ["contact_number"] = placed.ToNumber },
+            Podium.Data.Entities.ExecutionType.Call, campaign.Agent, "Resumed", settings, [], "token", CallerNumber: "+15005550002", OrganizationId: campaign.Org.Id,
+            Resumed: true, ToNumber: placed.ToNumber);
+
+        // The room of attempt 1 exists: the call was under way, and is not dialled again.
+        var underWay = await runtime.ExecuteAsync(Resumed(1), TestContext.Current.CancellationToken);
+        Assert.True(underWay.Accepted);
+        Assert.Equal(placed.Id, underWay.ProviderCallId);
+        Assert.Single(campaign.Fake.Placed);
+        // No room for attempt 2: nothing was created, so it is placed now.
+        var fresh = await runtime.ExecuteAsync(Resumed(2), TestContext.Current.CancellationToken);
+        Assert.True(fresh.Accepted);
+        Assert.Equal($"podium-{taskId}-2", fresh.ProviderCallId);
+        Assert.Equal(2, campaign.Fake.Placed.Count);
+        Assert.Empty(campaign.Fake.Violations);
     }
 
     [Fact]

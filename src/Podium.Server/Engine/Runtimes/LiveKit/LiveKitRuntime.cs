@@ -91,6 +91,20 @@ public sealed class LiveKitRuntime(ProviderServices services) : ProviderRuntime(
         return dialed.Status == 429 ? Deferred(dialed) : Unknown($"CreateSIPParticipant answered HTTP {dialed.Status} without a SIP status");
     }
 
+    /// <summary>
+    /// The attempt's room is named for it, so LiveKit can be asked: no room means nothing was created,
+    /// dispatched or dialled, and the call is placed now; a room means the call was under way, and its
+    /// webhooks (or the bot's report) finish it.
+    /// </summary>
+    protected override async Task<AgentResult> ResumeAsync(ProviderAccount account, AgentCall attempt, CancellationToken ct)
+    {
+        var room = RoomName(attempt);
+        var rooms = await TwirpAsync(account, "RoomService/ListRooms", new JsonObject { ["names"] = new JsonArray(room) }, "video", new Dictionary<string, object> { ["roomList"] = true }, ct);
+        if (!rooms.Succeeded || rooms.Json?["rooms"] is not JsonArray found)
+            return Unknown($"the server stopped while placing it, and LiveKit's room list answered HTTP {rooms.Status}");
+        return found.Count == 0 ? await PlaceAsync(account, attempt, ct) : Placed(room, attempt);
+    }
+
     /// <summary>LiveKit keeps no call to read back; the webhooks and the agent's report are all there is.</summary>
     public override Task<CallReport?> FetchAsync(ProviderAccount account, string providerCallId, CancellationToken ct) => Task.FromResult<CallReport?>(null);
 

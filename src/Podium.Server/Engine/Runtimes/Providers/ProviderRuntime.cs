@@ -72,6 +72,13 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
     /// <summary>Asks the provider to place the call: placed (with its id), deferred, or failed.</summary>
     protected abstract Task<AgentResult> PlaceAsync(ProviderAccount account, AgentCall attempt, CancellationToken ct);
 
+    /// <summary>
+    /// The server stopped while placing this attempt: whether the call exists must be known before anything
+    /// is dialled again. Where the provider cannot be asked by Podium's key, the attempt ends here.
+    /// </summary>
+    protected virtual Task<AgentResult> ResumeAsync(ProviderAccount account, AgentCall attempt, CancellationToken ct) =>
+        Task.FromResult(AgentResult.Failure($"The server stopped while asking {ProviderName} to place this call, and {ProviderName} cannot be asked whether it did; the attempt ended here rather than risk calling twice.") with { Final = true });
+
     /// <summary>Reads the call back from the provider: null when it cannot be asked or did not answer.</summary>
     public abstract Task<CallReport?> FetchAsync(ProviderAccount account, string providerCallId, CancellationToken ct);
 
@@ -80,8 +87,6 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
 
     public async Task<AgentResult> ExecuteAsync(AgentCall attempt, CancellationToken ct)
     {
-        if (attempt.Resumed)
-            return AgentResult.Failure($"The server stopped while asking {ProviderName} to place this call, and {ProviderName} cannot be asked whether it did; the attempt ended here rather than risk calling twice.") with { Final = true };
         var account = await services.AccountAsync(attempt.Settings.ProviderConfigId, attempt.OrganizationId, Provider, ct);
         if (account is null)
             return AgentResult.Failure($"The agent's {ProviderName} configuration is missing or inactive.");
@@ -93,7 +98,7 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
         timeout.CancelAfter(limit);
         try
         {
-            return await PlaceAsync(account, attempt, timeout.Token);
+            return attempt.Resumed ? await ResumeAsync(account, attempt, timeout.Token) : await PlaceAsync(account, attempt, timeout.Token);
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConnectionError && e.InnerException is not OutboundRefusedException)
         {

@@ -34,7 +34,7 @@ public static class TwimlEndpoint
             .Produces<string>(StatusCodes.Status200OK, "text/xml").Produces(StatusCodes.Status401Unauthorized);
 
     public static async Task<IResult> AnswerAsync(int providerConfigId, HttpRequest request, PodiumDb db, ProviderSecrets secrets,
-        PublicAddress address, TaskExecutor executor, ProviderServices services, CancellationToken ct)
+        PublicAddress address, TaskExecutor executor, CancellationToken ct)
     {
         var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxRequestBytes, ct);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -62,7 +62,7 @@ public static class TwimlEndpoint
 
         var parameters = new List<(string, string)>
         {
-            ("podium_callback_url", services.ResultUrl(task.TaskId)),
+            ("podium_callback_url", address.TaskResultUrl(task.TaskId)),
             ("podium_callback_token", executor.CallbackToken(task.TaskId, attempt)),
         };
         var input = JsonNode.Parse(task.Input) as JsonObject ?? [];
