@@ -14,8 +14,8 @@ space=$(bench_admin space create --org "$handle" --name Bench --content-type con
 bench_start
 auth=(-H "Authorization: Token $key" -H "Org-Handle: $handle")
 curl -sf -o /dev/null -X PATCH "$api/agents/$handle-agent/" "${auth[@]}" -H 'Content-Type: application/json' \
-  -d '{"max_concurrency": 1000, "simulation": {"latency_ms": 0}}'
-curl -sf -o /dev/null -X PATCH "$api/spaces/$space/" "${auth[@]}" -H 'Content-Type: application/json' -d '{"max_concurrency": 1000}'
+  -d '{"max_concurrency": 500, "simulation": {"latency_ms": 0}}'
+curl -sf -o /dev/null -X PATCH "$api/spaces/$space/" "${auth[@]}" -H 'Content-Type: application/json' -d '{"max_concurrency": 500}'
 
 awk -v n="$documents" -v agent="$handle-agent" 'BEGIN {
   printf "{\"pilot\": \"%s\", \"context\": \"Benchmark\", \"documents\": [", agent
