@@ -26,6 +26,9 @@ public sealed partial class Dispatcher(
     private readonly CancellationTokenSource _abort = new();
     private DateTime _nextHeartbeat;
 
+    /// <summary>Provider calls being looked up: beside the ticks, so a slow provider never holds up claiming.</summary>
+    private Task _reconciling = Task.CompletedTask;
+
     public int Running => _running.Count;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,7 +67,7 @@ public sealed partial class Dispatcher(
         var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
         await RenewLeasesAsync(db, ct);
         var overdueCalls = await ExpireCallbacksAsync(scope.ServiceProvider.GetRequiredService<TaskCompletion>(), db, ct);
-        if (overdueCalls.Count > 0) await reconciler.ReconcileAsync(overdueCalls, ct);
+        if (overdueCalls.Count > 0 && _reconciling.IsCompleted) _reconciling = ReconcileAsync(overdueCalls);
 
         var free = options.Value.MaxConcurrentTasks - _running.Count;
         if (free <= 0) return 0;
@@ -84,14 +87,36 @@ public sealed partial class Dispatcher(
         return claimed.Count;
     }
 
-    /// <summary>Waits for every task this process is running to finish.</summary>
-    public Task WhenIdleAsync() => Task.WhenAll(_running.Values);
+    /// <summary>Waits for every task this process is running, and the lookups of provider calls, to finish.</summary>
+    public async Task WhenIdleAsync()
+    {
+        await Task.WhenAll(_running.Values);
+        await _reconciling;
+    }
 
     /// <summary>Claims and runs until nothing is due (tests drive the engine with this and a fake clock).</summary>
     public async Task RunUntilIdleAsync(CancellationToken ct = default)
     {
-        while (await DispatchOnceAsync(ct) > 0 || !_running.IsEmpty)
+        while (await DispatchOnceAsync(ct) > 0 || !_running.IsEmpty || !_reconciling.IsCompleted)
             await WhenIdleAsync();
+    }
+
+    private async Task ReconcileAsync(IReadOnlyList<CallReconciler.Overdue> overdue)
+    {
+        // Off the tick's own flow: the tick goes on claiming while providers are asked.
+        await Task.Yield();
+        try
+        {
+            await reconciler.ReconcileAsync(overdue, _abort.Token);
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            // Shutting down: the calls stay overdue, and any process looks them up.
+        }
+        catch (Exception e)
+        {
+            LogReconcileFailed(logger, e);
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -137,7 +162,7 @@ public sealed partial class Dispatcher(
 
     /// <summary>
     /// A webhook agent that answered 202 and never posted the result has failed that attempt; a call a
-    /// provider placed is looked up at the provider (after this method, outside its loop).
+    /// provider placed is looked up at the provider (by the caller, beside the tick).
     /// </summary>
     private async Task<List<CallReconciler.Overdue>> ExpireCallbacksAsync(TaskCompletion completion, PodiumDb db, CancellationToken ct)
     {
@@ -164,6 +189,9 @@ public sealed partial class Dispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Engine started on node {Node}")]
     private static partial void LogStarted(ILogger logger, string node);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking up overdue provider calls failed; the next tick tries again")]
+    private static partial void LogReconcileFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Engine tick failed; retrying")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);

@@ -11,6 +11,12 @@ public sealed class FakeVapi : FakeProvider
 {
     public override string Provider => "vapi";
 
+    /// <summary>How long a read of a call takes to answer: a slow provider.</summary>
+    public TimeSpan ReadDelay { get; set; }
+
+    /// <summary>The calls read back, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Reads { get; } = new();
+
     public override JsonObject RuntimeSettings => new() { ["assistant_id"] = "asst_fake", ["phone_number_id"] = "pn_fake" };
 
     public override string Raw(Ending ending) => ending switch
@@ -37,8 +43,10 @@ public sealed class FakeVapi : FakeProvider
             Place(new PlacedCall(id, Text(body!["customer"]!["number"])!, body, DateTime.UtcNow));
             return Json(new JsonObject { ["id"] = id, ["status"] = "queued", ["type"] = "outboundPhoneCall" }, HttpStatusCode.Created);
         });
-        app.MapGet("/call/{id}", (string id, HttpContext context) =>
+        app.MapGet("/call/{id}", async (string id, HttpContext context) =>
         {
+            Reads.Enqueue(id);
+            await Task.Delay(ReadDelay);
             if (!Authorized(context)) return Results.Unauthorized();
             var call = Placed.FirstOrDefault(c => c.Id == id);
             if (call is null) return Results.NotFound();
