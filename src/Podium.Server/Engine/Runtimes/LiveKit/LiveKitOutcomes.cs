@@ -1,5 +1,5 @@
-using System.Globalization;
 using Podium.Data.Entities;
+using Podium.Server.Engine.Runtimes.Providers;
 
 namespace Podium.Server.Engine.Runtimes.LiveKit;
 
@@ -7,19 +7,13 @@ namespace Podium.Server.Engine.Runtimes.LiveKit;
 public static class LiveKitOutcomes
 {
     /// <summary>A dial that failed with a SIP final response (<c>meta.sip_status_code</c> of CreateSIPParticipant).</summary>
-    public static (string Outcome, string? FailureKind) Sip(string code) =>
-        int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var sip)
-            ? sip switch
-            {
-                486 or 600 => (CallOutcomes.Busy, null),
-                480 or 408 => (CallOutcomes.NoAnswer, null),
-                404 or 484 or 485 or 604 => (CallOutcomes.Failed, "invalid_number"),
-                401 or 403 or 407 or 603 or 607 or 608 => (CallOutcomes.Failed, "rejected"),
-                487 => (CallOutcomes.Failed, "cancelled"),
-                >= 500 and < 600 => (CallOutcomes.Failed, "carrier"),
-                _ => (CallOutcomes.Failed, "carrier"),
-            }
-            : (CallOutcomes.Failed, "provider_error");
+    public static (string Outcome, string? FailureKind) Sip(string code) => code switch
+    {
+        _ when !int.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) => (CallOutcomes.Failed, "provider_error"),
+        // LiveKit's SIP service counts the trunk's authentication challenges as the callee rejecting the call.
+        "401" or "407" => (CallOutcomes.Failed, "rejected"),
+        _ => SipOutcomes.Map(code) ?? (CallOutcomes.Failed, "carrier"),
+    };
 
     /// <summary>
     /// How the SIP participant left the room. The reason alone cannot tell busy from declined or

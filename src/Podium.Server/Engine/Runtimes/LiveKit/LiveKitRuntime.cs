@@ -43,7 +43,7 @@ public sealed class LiveKitRuntime(ProviderServices services) : ProviderRuntime(
         if (!created.Succeeded) return created.ForNow ? Deferred(created) : Refused(created);
 
         var job = CallInput.Metadata(attempt);
-        job["podium_callback_url"] = Services.ResultUrl(attempt.TaskId);
+        job["podium_callback_url"] = Services.Address.TaskResultUrl(attempt.TaskId);
         job["podium_callback_token"] = attempt.CallbackToken;
         job["to_number"] = attempt.ToNumber;
         job["from_number"] = attempt.CallerNumber;

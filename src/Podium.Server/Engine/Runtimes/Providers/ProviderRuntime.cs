@@ -22,11 +22,8 @@ public sealed class ProviderServices(IServiceScopeFactory scopes, IHttpClientFac
 
     public string EventsUrl(ProviderAccount account) => $"{address.BaseUrl}{ServerSetup.ApiPrefix}/telephony/events/{account.Provider}/{account.Id}/";
 
-    /// <summary>Where a bot posts the conversation of a call whose provider carries only the telephone line.</summary>
-    public string ResultUrl(string taskId) => address.TaskResultUrl(taskId);
-
-    /// <summary>This server's public base URL, as providers reach it.</summary>
-    public string BaseUrl => address.BaseUrl;
+    /// <summary>Where providers and bots reach this server.</summary>
+    public PublicAddress Address => address;
 
     public async Task<ProviderAccount?> AccountAsync(int? id, int organizationId, string provider, CancellationToken ct)
     {

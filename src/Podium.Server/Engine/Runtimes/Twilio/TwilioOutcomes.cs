@@ -1,5 +1,5 @@
-using System.Globalization;
 using Podium.Data.Entities;
+using Podium.Server.Engine.Runtimes.Providers;
 
 namespace Podium.Server.Engine.Runtimes.Twilio;
 
@@ -23,22 +23,7 @@ public static class TwilioOutcomes
         "busy" => (CallOutcomes.Busy, null),
         "no-answer" => (CallOutcomes.NoAnswer, null),
         "canceled" => (CallOutcomes.Failed, "cancelled"),
-        "failed" => Sip(sipCode) ?? (CallOutcomes.Failed, "carrier"),
+        "failed" => SipOutcomes.Map(sipCode) ?? (CallOutcomes.Failed, "carrier"),
         _ => (CallOutcomes.Failed, "provider_error"),
     };
-
-    /// <summary>A SIP final response, where Twilio passes one on (reference, "SIP final responses").</summary>
-    private static (string, string?)? Sip(string? code) =>
-        int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var sip)
-            ? sip switch
-            {
-                404 or 484 or 485 or 604 => (CallOutcomes.Failed, "invalid_number"),
-                486 or 600 => (CallOutcomes.Busy, null),
-                480 or 408 => (CallOutcomes.NoAnswer, null),
-                403 or 603 or 607 or 608 => (CallOutcomes.Failed, "rejected"),
-                487 => (CallOutcomes.Failed, "cancelled"),
-                >= 500 and < 600 => (CallOutcomes.Failed, "carrier"),
-                _ => null,
-            }
-            : null;
 }

@@ -120,12 +120,12 @@ public sealed class TwilioRuntime(ProviderServices services, TwilioClients clien
     private string AnswerUrl(ProviderAccount account, AgentCall attempt)
     {
         if (attempt.Settings.Call.TwimlUrl is not { } own)
-            return WithTask($"{Services.BaseUrl}{ServerSetup.ApiPrefix}{TwimlPath}/{account.Id}/", attempt);
+            return WithTask($"{Services.Address.BaseUrl}{ServerSetup.ApiPrefix}{TwimlPath}/{account.Id}/", attempt);
         // The integrator's TwiML gets what Podium's would hand the bot.
         return QueryHelpers.AddQueryString(WithTask(own, attempt), new Dictionary<string, string?>
         {
             ["podium_run_id"] = attempt.RunId,
-            ["podium_callback_url"] = Services.ResultUrl(attempt.TaskId),
+            ["podium_callback_url"] = Services.Address.TaskResultUrl(attempt.TaskId),
             ["podium_callback_token"] = attempt.CallbackToken,
         });
     }
