@@ -164,6 +164,70 @@ public abstract class TwilioCallTests<TDb>(EngineApp<TDb> app) : TelephonyCallTe
     }
 
     [Fact]
+    public async Task ARelayBot_GetsConversationRelay_AndYourOwnTwiml_GetsTheTaskInItsQuery()
+    {
+        var campaign = await CampaignAsync();
+        await using var _ = campaign.Fake;
+        var admin = campaign.Org.Client(App, campaign.Org.Admin);
+        async Task<string> AgentAsync(string name, JsonObject bot)
+        {
+            bot["type"] = "twilio";
+            bot["provider_config_id"] = campaign.ConfigId;
+            bot["from_number"] = FakeTwilio.From;
+            bot["machine_detection"] = "detect_message_end";
+            bot["ring_seconds"] = 25;
+            var created = await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/agents/", new { name, state = "published", runtime = bot, retry = new { max_attempts = 1 } }), HttpStatusCode.Created);
+            return created["data"]!["handle"]!.GetValue<string>();
+        }
+        var relay = await AgentAsync("Relay", new JsonObject { ["relay_url"] = "wss://bot.example/relay", ["welcome_greeting"] = "Hello from Podium.", ["language"] = "en-US" });
+        var own = await AgentAsync("Own TwiML", new JsonObject { ["twiml_url"] = "https://bot.example/twiml?campaign=7" });
+        await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = relay, documents = Contacts(1) });
+        await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = own, documents = Contacts(1) });
+        await App.RunEngineAsync();
+        var calls = campaign.Fake.Placed.ToList();
+        Assert.Equal(2, calls.Count);
+
+        var relayCall = calls.Single(c => Text(c.Body["Url"])!.Contains("/telephony/twiml/twilio/", StringComparison.Ordinal));
+        var twiml = await AnswerAsync(campaign.Fake, relayCall, "human");
+        var conversation = twiml.Descendants("Connect").Single().Element("ConversationRelay")!;
+        Assert.Equal("wss://bot.example/relay", conversation.Attribute("url")!.Value);
+        Assert.Equal("Hello from Podium.", conversation.Attribute("welcomeGreeting")!.Value);
+        Assert.Equal("en-US", conversation.Attribute("language")!.Value);
+        Assert.Contains(conversation.Elements("Parameter"), p => p.Attribute("name")!.Value == "podium_callback_token");
+
+        var ownUrl = new Uri(Text(calls.Single(c => c != relayCall).Body["Url"])!);
+        Assert.Equal("bot.example", ownUrl.Host);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(ownUrl.Query);
+        Assert.Equal("7", query["campaign"].ToString());
+        foreach (var name in new[] { "podium_task_id", "podium_attempt", "podium_run_id", "podium_callback_url", "podium_callback_token" })
+            Assert.False(string.IsNullOrEmpty(query[name]), $"{name} is not in the TwiML URL");
+        Assert.Empty(campaign.Fake.Violations);
+    }
+
+    [Fact]
+    public async Task AnotherOrganizationsTask_GetsAHangUp_FromThisAccountsTwiml()
+    {
+        var theirs = await CampaignAsync();
+        await using var _ = theirs.Fake;
+        var theirRun = await CreateRunAsync(theirs.Org, theirs.Space, new { pilot = theirs.Agent, documents = Contacts(1) });
+        var ours = await CampaignAsync();
+        await using var __ = ours.Fake;
+        await CreateRunAsync(ours.Org, ours.Space, new { pilot = ours.Agent, documents = Contacts(1) });
+        await App.RunEngineAsync();
+        var theirTask = (await TasksAsync(theirs.Org, theirs.Space, theirRun)).Single()!["task_id"]!.GetValue<string>();
+        var ourCall = Assert.Single(ours.Fake.Placed);
+
+        // Our account's signed request, naming their task: their task is not found through our configuration.
+        var url = Text(ourCall.Body["Url"])!.Split('?')[0] + $"?podium_task_id={theirTask}&podium_attempt=1";
+        var asked = ourCall with { Body = new JsonObject { ["Url"] = url } };
+        var response = await SendAsync(FakeTwilio.AnswerRequest(asked, "human"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var twiml = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Single(twiml.Descendants("Hangup"));
+        Assert.Empty(twiml.Descendants("Parameter"));
+    }
+
+    [Fact]
     public async Task ACallWhoseStatusNeverComes_IsReadBackWithTheLibrary()
     {
         var campaign = await CampaignAsync(maxCallSeconds: 60);
