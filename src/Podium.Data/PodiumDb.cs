@@ -47,6 +47,8 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
     public DbSet<ProviderConfiguration> ProviderConfigurations => Set<ProviderConfiguration>();
     public DbSet<PhoneNumber> PhoneNumbers => Set<PhoneNumber>();
     public DbSet<Bridge> Bridges => Set<Bridge>();
+    public DbSet<SipTrunk> SipTrunks => Set<SipTrunk>();
+    public DbSet<VoiceProfile> VoiceProfiles => Set<VoiceProfile>();
     public DbSet<CollectionDocument> Documents => Set<CollectionDocument>();
     public DbSet<DocumentLabel> DocumentLabels => Set<DocumentLabel>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -107,6 +109,8 @@ public sealed class PodiumDb(DbContextOptions<PodiumDb> options) : DbContext(opt
         modelBuilder.Entity<ProviderConfiguration>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<PhoneNumber>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<Bridge>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<SipTrunk>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
+        modelBuilder.Entity<VoiceProfile>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<CollectionDocument>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<DocumentLabel>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);
         modelBuilder.Entity<AuditEntry>().HasQueryFilter(Filters.Tenant, e => e.OrganizationId == TenantId);

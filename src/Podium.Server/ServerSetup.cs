@@ -22,6 +22,9 @@ using Podium.Server.Features.Providers;
 using Podium.Server.Features.Runs;
 using Podium.Server.Features.Spaces;
 using Podium.Server.Features.Tasks;
+using Podium.Server.Features.Trunks;
+using Podium.Server.Features.VoiceProfiles;
+using Podium.Server.Features.Calls;
 using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 using Podium.Server.Observability;
@@ -78,6 +81,7 @@ public static class ServerSetup
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration("ApiKeys").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BillingOptions>().BindConfiguration("Billing").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ProviderSecrets>();
+        builder.Services.AddSingleton<TrunkPasswords>();
         builder.Services.AddScoped<CollectionWriter>();
         builder.Services.AddScoped<DocumentImport>();
         builder.Services.AddScoped<WebhookOutbox>();
@@ -135,6 +139,9 @@ public static class ServerSetup
         api.MapProviders();
         api.MapNumbers();
         api.MapBridges();
+        api.MapTrunks();
+        api.MapVoiceProfiles();
+        api.MapCalls();
         api.MapCallLogs();
         api.MapBilling();
         api.MapAnalytics();

@@ -40,6 +40,7 @@ internal sealed class RunTaskConfiguration : IEntityTypeConfiguration<RunTask>
         b.Property(e => e.ExecutionType).HasConversion<string>().HasMaxLength(16);
         b.Property(e => e.Phone).HasMaxLength(20);
         b.Property(e => e.RecipientTimeZone).HasMaxLength(64);
+        b.Property(e => e.FromNumber).HasMaxLength(20);
         b.Property(e => e.LeaseOwner).HasMaxLength(128);
         b.Property(e => e.LastFailureReason).HasMaxLength(ColumnLengths.FailureReason);
         b.Property(e => e.Outcome).HasMaxLength(ColumnLengths.Outcome);

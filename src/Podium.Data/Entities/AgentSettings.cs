@@ -37,6 +37,9 @@ public sealed record AgentSettings
     /// <summary>The organization's provider configuration whose credentials a provider runtime calls with.</summary>
     public int? ProviderConfigId { get; init; }
 
+    /// <summary>The organization's voice profile (its public id) the agent speaks with; runtimes whose provider takes a voice override pass it on.</summary>
+    public string? VoiceProfileId { get; init; }
+
     /// <summary>What a provider runtime asks its provider for; unused by the simulated and webhook runtimes.</summary>
     public CallSettings Call { get; init; } = new();
 }
@@ -95,6 +98,9 @@ public sealed record CallSettings
 
     /// <summary>LiveKit: the outbound SIP trunk Podium dials the contact through; without it the agent dials.</summary>
     public string? SipTrunkId { get; init; }
+
+    /// <summary>Twilio, LiveKit: the organization's own SIP carrier (a Podium trunk) the contact is dialled through.</summary>
+    public int? TrunkId { get; init; }
 }
 
 public sealed record TimeRange(TimeOnly Start, TimeOnly End);

@@ -16,6 +16,10 @@ public sealed class PhoneNumber : ITenantOwned
     public Bridge? Bridge { get; set; }
     public bool Active { get; set; } = true;
 
+    /// <summary>The organization's own SIP carrier the number is held with, when it is one.</summary>
+    public int? SipTrunkId { get; set; }
+    public SipTrunk? SipTrunk { get; set; }
+
     /// <summary>Calls the number can carry at once.</summary>
     public int ChannelsCount { get; set; } = 1;
     public DateTime CreatedAt { get; set; }

@@ -31,6 +31,12 @@ public sealed class RunTask : ITenantOwned
     public string? Phone { get; set; }
     public string? RecipientTimeZone { get; set; }
 
+    /// <summary>The caller id asked for this task (a single call's <c>from_number</c>); null lets the agent choose.</summary>
+    public string? FromNumber { get; set; }
+
+    /// <summary>When someone hung the call up: from then on the task gets no further attempt.</summary>
+    public DateTime? HangupRequestedAt { get; set; }
+
     /// <summary>When the task may next start; set by the schedule, calling hours and retry backoff.</summary>
     public DateTime DueAt { get; set; }
     public DateTime? ScheduledFor { get; set; }

@@ -534,11 +534,16 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.Property<int>("ProviderConfigurationId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SipTrunkId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BridgeId");
 
                     b.HasIndex("ProviderConfigurationId");
+
+                    b.HasIndex("SipTrunkId");
 
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique();
@@ -750,6 +755,13 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.Property<int>("FailureCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FromNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("HangupRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Input")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -844,6 +856,69 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.HasIndex("OrganizationId", "SpaceId", "Status", "Id");
 
                     b.ToTable("Tasks");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.SipTrunk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AllowedIps")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("AuthUsername")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Port")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedPassword")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SipTrunks");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Space", b =>
@@ -1074,6 +1149,119 @@ namespace Podium.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.VoiceProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("CostPerMinuteMicros")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Greeting")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int?>("LatencyMs")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProfileId")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<string>("Quality")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SttLanguages")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("SttModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SttProvider")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TtsLanguage")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("TtsModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TtsProvider")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TtsVoice")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("VoicePrompt")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<double?>("VoiceSpeed")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("VoiceTemperature")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("VoiceProfiles");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.WebhookDelivery", b =>
@@ -1370,9 +1558,16 @@ namespace Podium.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Podium.Data.Entities.SipTrunk", "SipTrunk")
+                        .WithMany()
+                        .HasForeignKey("SipTrunkId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Bridge");
 
                     b.Navigation("ProviderConfiguration");
+
+                    b.Navigation("SipTrunk");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.ProviderConfiguration", b =>
@@ -1432,6 +1627,15 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Podium.Data.Entities.SipTrunk", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Podium.Data.Entities.Space", b =>
                 {
                     b.HasOne("Podium.Data.Entities.Agent", "Agent")
@@ -1486,6 +1690,15 @@ namespace Podium.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.VoiceProfile", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.WebhookDelivery", b =>

@@ -511,11 +511,16 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.Property<int>("ProviderConfigurationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SipTrunkId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BridgeId");
 
                     b.HasIndex("ProviderConfigurationId");
+
+                    b.HasIndex("SipTrunkId");
 
                     b.HasIndex("OrganizationId", "Number")
                         .IsUnique();
@@ -721,6 +726,13 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.Property<int>("FailureCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FromNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HangupRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Input")
                         .IsRequired()
                         .HasMaxLength(100000)
@@ -815,6 +827,67 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "SpaceId", "Status", "Id");
 
                     b.ToTable("Tasks");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.SipTrunk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllowedIps")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthUsername")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Port")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedPassword")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transport")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SipTrunks");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.Space", b =>
@@ -1039,6 +1112,117 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.VoiceProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CostPerMinuteMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Greeting")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LatencyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileId")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quality")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SttLanguages")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SttModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SttProvider")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TtsLanguage")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TtsModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TtsProvider")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TtsVoice")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoicePrompt")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("VoiceSpeed")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("VoiceTemperature")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("VoiceProfiles");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.WebhookDelivery", b =>
@@ -1329,9 +1513,16 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Podium.Data.Entities.SipTrunk", "SipTrunk")
+                        .WithMany()
+                        .HasForeignKey("SipTrunkId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Bridge");
 
                     b.Navigation("ProviderConfiguration");
+
+                    b.Navigation("SipTrunk");
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.ProviderConfiguration", b =>
@@ -1391,6 +1582,15 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.Navigation("Run");
                 });
 
+            modelBuilder.Entity("Podium.Data.Entities.SipTrunk", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Podium.Data.Entities.Space", b =>
                 {
                     b.HasOne("Podium.Data.Entities.Agent", "Agent")
@@ -1445,6 +1645,15 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Podium.Data.Entities.VoiceProfile", b =>
+                {
+                    b.HasOne("Podium.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Podium.Data.Entities.WebhookDelivery", b =>

@@ -26,7 +26,9 @@ public static class RunProgress
             return;
         var total = await tasks.CountAsync(ct);
         var completed = await tasks.CountAsync(t => t.Status == TaskStatus.Completed, ct);
-        var status = completed == total ? RunStatus.Completed : completed == 0 ? RunStatus.Failed : RunStatus.PartiallyCompleted;
+        // Every task cancelled one by one (single calls hung up before they started) is a cancelled run, not a failed one.
+        var cancelled = completed == 0 && !await tasks.AnyAsync(t => t.Status != TaskStatus.Cancelled, ct);
+        var status = completed == total ? RunStatus.Completed : cancelled ? RunStatus.Cancelled : completed == 0 ? RunStatus.Failed : RunStatus.PartiallyCompleted;
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var settled = await db.Runs.IgnoreQueryFilters(TenantOnly)
             .Where(r => r.Id == runId && (r.Status == RunStatus.Pending || r.Status == RunStatus.Running || r.Status == RunStatus.Paused))

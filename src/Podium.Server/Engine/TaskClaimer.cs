@@ -166,7 +166,7 @@ public sealed class TaskClaimer(
         var all = fresh.Concat(reclaimed).ToList();
         var claimed = await tasks.Where(t => all.Contains(t.Id) && t.LeaseOwner == node && t.LeaseExpiresAt == leaseUntil && t.Status == TaskStatus.InProgress)
             .OrderBy(t => t.Id)
-            .Select(t => new { t.Id, t.OrganizationId, t.RunId, RunIdText = t.Run.RunId, t.TaskId, t.Attempt, t.Run.Objective, t.Input, t.ExecutionType, t.AgentId, t.Phone })
+            .Select(t => new { t.Id, t.OrganizationId, t.RunId, RunIdText = t.Run.RunId, t.TaskId, t.Attempt, t.Run.Objective, t.Input, t.ExecutionType, t.AgentId, t.Phone, t.FromNumber })
             .ToListAsync(ct);
         var callers = await CallerNumbersAsync(claimed.Select(c => agents[c.AgentId].BridgeId), ct);
         var attempts = claimed.ToDictionary(c => c.Id, c =>
@@ -181,7 +181,7 @@ public sealed class TaskClaimer(
                 StartedAt = dialAt.GetValueOrDefault(c.Id, now),
                 CallId = "call_" + RandomNumberGenerator.GetHexString(24, lowercase: true),
                 BridgeId = bridge,
-                CallerNumber = CallerNumber(agents[c.AgentId].Settings, bridge is { } id ? callers.GetValueOrDefault(id) : null, c.Phone ?? c.TaskId, c.Attempt),
+                CallerNumber = c.FromNumber ?? CallerNumber(agents[c.AgentId].Settings, bridge is { } id ? callers.GetValueOrDefault(id) : null, c.Phone ?? c.TaskId, c.Attempt),
                 // Recorded before the provider is asked: after a crash, this says a call may have been placed.
                 ProviderConfigurationId = ProviderRuntimes.Uses(agents[c.AgentId].Settings.Runtime) ? agents[c.AgentId].Settings.ProviderConfigId : null,
             };

@@ -68,11 +68,15 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
             result = AgentResult.Failure($"{result.Error} The provider refused {options.Value.MaxPlacementDeferrals} times; the attempt failed.");
         }
 
-        var state = await tasks.Select(t => new { t.RunId, t.RetryBaseAttempt, t.OrganizationId }).FirstOrDefaultAsync(ct);
+        var state = await tasks.Select(t => new { t.RunId, t.RetryBaseAttempt, t.OrganizationId, Stopped = t.HangupRequestedAt != null || t.Run.Status == RunStatus.Cancelled })
+            .FirstOrDefaultAsync(ct);
         if (state is null) return false;
         var failed = result.Outcome != "completed";
         var retry = !result.Final && RetryPolicy.ShouldRetry(result.Outcome, attempt - state.RetryBaseAttempt, settings);
-        var status = !failed ? TaskStatus.Completed : retry ? TaskStatus.Scheduled : TaskStatus.Failed;
+        // A call hung up, or of a cancelled run, is not called again: what would have been retried is cancelled.
+        var stopped = retry && state.Stopped;
+        retry &= !stopped;
+        var status = !failed ? TaskStatus.Completed : retry ? TaskStatus.Scheduled : stopped ? TaskStatus.Cancelled : TaskStatus.Failed;
         var due = retry ? now + RetryPolicy.Delay(attempt - state.RetryBaseAttempt, settings, Random.Shared) : now;
         var output = result.Output?.ToJsonString();
         var reason = failed ? ColumnText.Clip(result.Error ?? result.Outcome, ColumnLengths.FailureReason) : null;

@@ -27,6 +27,12 @@ public sealed record AgentCall(
     bool Resumed = false,
     string? ToNumber = null)
 {
+    /// <summary>A provider runtime's voice override, from the agent's voice profile; null for none.</summary>
+    public Providers.CallVoice? Voice { get; init; }
+
+    /// <summary>The organization's SIP carrier the contact is dialled through (Twilio, LiveKit); null for the provider's own network.</summary>
+    public Providers.SipRoute? Trunk { get; init; }
+
     /// <summary>Task id and attempt: an agent that sees the same key twice can drop the repeat.</summary>
     public string IdempotencyKey => $"{TaskId}-{Attempt}";
 }

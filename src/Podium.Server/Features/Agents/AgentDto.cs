@@ -13,7 +13,7 @@ public sealed record AgentRuntimeDto(
     string? CredentialId = null, bool? SipTrunk = null, int? MaxCallSeconds = null,
     string? StreamUrl = null, string? RelayUrl = null, string? TwimlUrl = null, string? WelcomeGreeting = null, string? Language = null, string? Voice = null,
     string? MachineDetection = null, string? VoicemailMessage = null, int? RingSeconds = null, bool? Record = null, bool? RotateCallerId = null,
-    string? AgentName = null, string? SipTrunkId = null)
+    string? AgentName = null, string? SipTrunkId = null, int? TrunkId = null)
 {
     public static AgentRuntimeDto From(AgentSettings s)
     {
@@ -24,7 +24,7 @@ public sealed record AgentRuntimeDto(
             c.CredentialId, s.Runtime == AgentRuntime.ElevenLabs ? c.SipTrunk : null, c.MaxCallSeconds,
             c.StreamUrl, c.RelayUrl, c.TwimlUrl, c.WelcomeGreeting, c.Language, c.Voice,
             AgentRuntimeRequest.MachineDetectionName(c.MachineDetection), c.VoicemailMessage, c.RingSeconds, twilio ? c.Record : null, c.RotateCallerId,
-            c.AgentName, c.SipTrunkId);
+            c.AgentName, c.SipTrunkId, c.TrunkId);
     }
 
     /// <summary>What a non-admin sees: the bot and agent addresses without their credentials.</summary>
@@ -55,6 +55,7 @@ public sealed record AgentDto(
     CallingHoursDto CallingHours,
     RetryDto Retry,
     SimulationSettings Simulation,
+    string? VoiceProfileId,
     DateTime? PreviousSecretExpiresAt,
     DateTime Created,
     DateTime Modified)
@@ -79,5 +80,6 @@ public sealed record AgentDto(
             s.CallingHours.Select(r => new TimeRangeRequest(r.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), r.End.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ToList()),
         new RetryDto(s.MaxAttempts, s.RetryOn, s.BackoffSeconds),
         s.Simulation,
+        s.VoiceProfileId,
         previousSecretExpiresAt, created, modified);
 }

@@ -79,12 +79,14 @@ public static class AgentEndpoints
             agent.SpaceId = space.Value;
         }
         if (await AgentOperations.CheckProviderAsync(db, request.Runtime, ct) is { } badProvider) return badProvider;
+        if (await AgentOperations.CheckVoiceProfileAsync(db, request.VoiceProfileId, ct) is { } badVoice) return badVoice;
         if (request.Name is not null) agent.Name = request.Name.Trim();
         if (request.Type is { } type) agent.Type = type;
         if (request.State is { } state) agent.State = state;
         if (request.Purpose is not null) agent.Purpose = request.Purpose;
         if (request.Description is not null) agent.Description = request.Description;
         agent.Settings = request.ApplyTo(agent.Settings);
+        if (request.VoiceProfileId is not null) agent.Settings = agent.Settings with { VoiceProfileId = request.VoiceProfileId.Length == 0 ? null : request.VoiceProfileId };
         var secret = WebhookSecrets.EnsureFor(agent, protection);
         agent.ModifiedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);

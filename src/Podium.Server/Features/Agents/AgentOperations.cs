@@ -20,6 +20,7 @@ public static class AgentOperations
         var space = await ResolveSpaceAsync(db, request.SpaceToken, ct);
         if (space.Error is not null) return space.Error;
         if (await CheckProviderAsync(db, request.Runtime, ct) is { } badProvider) return badProvider;
+        if (await CheckVoiceProfileAsync(db, request.VoiceProfileId, ct) is { } badVoice) return badVoice;
 
         var handle = request.Handle ?? Identifiers.AgentHandle();
         // Handles are global, so the check looks past the tenant and soft-delete filters.
@@ -36,7 +37,7 @@ public static class AgentOperations
             Purpose = request.Purpose ?? "",
             Description = request.Description ?? "",
             SpaceId = space.Value,
-            Settings = request.Settings(),
+            Settings = request.Settings() with { VoiceProfileId = string.IsNullOrEmpty(request.VoiceProfileId) ? null : request.VoiceProfileId },
             CreatedAt = now,
             ModifiedAt = now,
         };
@@ -53,14 +54,22 @@ public static class AgentOperations
         return (agent, secret);
     }
 
-    /// <summary>A provider runtime must name a configuration of its provider in the caller's organization.</summary>
+    /// <summary>A provider runtime must name a configuration of its provider in the caller's organization, and a trunk of it.</summary>
     public static async Task<ApiError?> CheckProviderAsync(PodiumDb db, AgentRuntimeRequest? runtime, CancellationToken ct)
     {
         if (runtime is null || ProviderRuntimes.ProviderOf(runtime.Type) is not { } provider) return null;
-        return await db.ProviderConfigurations.AnyAsync(c => c.Id == runtime.ProviderConfigId && c.Provider == provider, ct)
-            ? null
-            : Api.Validation("runtime.provider_config_id", $"No {provider} provider configuration with this id in the organization.");
+        if (!await db.ProviderConfigurations.AnyAsync(c => c.Id == runtime.ProviderConfigId && c.Provider == provider, ct))
+            return Api.Validation("runtime.provider_config_id", $"No {provider} provider configuration with this id in the organization.");
+        if (runtime.TrunkId is { } trunk && !await db.SipTrunks.AnyAsync(t => t.Id == trunk, ct))
+            return Api.Validation("runtime.trunk_id", "No trunk with this id in the organization.");
+        return null;
     }
+
+    /// <summary>A voice profile named by an agent is one of the organization's; "" (on update) takes it off.</summary>
+    public static async Task<ApiError?> CheckVoiceProfileAsync(PodiumDb db, string? profileId, CancellationToken ct) =>
+        string.IsNullOrEmpty(profileId) || await db.VoiceProfiles.AnyAsync(p => p.ProfileId == profileId, ct)
+            ? null
+            : Api.Validation("voice_profile_id", "No voice profile with this id in the organization.");
 
     /// <summary>The id of the org's space with this token; null for no token (or "" on update).</summary>
     public static async Task<Outcome<int?>> ResolveSpaceAsync(PodiumDb db, string? spaceToken, CancellationToken ct)

@@ -18,11 +18,13 @@ public sealed record CreateAgentRequest(
     int? MaxConcurrency = null,
     CallingHoursRequest? CallingHours = null,
     RetryRequest? Retry = null,
-    SimulationRequest? Simulation = null) : IValidatable
+    SimulationRequest? Simulation = null,
+    string? VoiceProfileId = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
         errors.Required("name", Name);
+        errors.MaxLength("voice_profile_id", VoiceProfileId, 34);
         errors.MaxLength("name", Name, 200);
         Rules.AgentHandle(errors, "handle", Handle);
         errors.MaxLength("purpose", Purpose, 2000);
@@ -33,7 +35,7 @@ public sealed record CreateAgentRequest(
     public AgentSettings Settings() => AgentSettingsInput.Apply(new AgentSettings(), Runtime, MaxConcurrency, CallingHours, Retry, Simulation);
 }
 
-/// <summary>Fields left out (or null) keep their value; space_token "" unbinds the agent.</summary>
+/// <summary>Fields left out (or null) keep their value; space_token "" unbinds the agent, voice_profile_id "" takes its voice profile off.</summary>
 public sealed record UpdateAgentRequest(
     string? Name = null,
     AgentType? Type = null,
@@ -45,11 +47,13 @@ public sealed record UpdateAgentRequest(
     int? MaxConcurrency = null,
     CallingHoursRequest? CallingHours = null,
     RetryRequest? Retry = null,
-    SimulationRequest? Simulation = null) : IValidatable
+    SimulationRequest? Simulation = null,
+    string? VoiceProfileId = null) : IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
         if (Name is not null) errors.Required("name", Name);
+        errors.MaxLength("voice_profile_id", VoiceProfileId, 34);
         errors.MaxLength("name", Name, 200);
         errors.MaxLength("purpose", Purpose, 2000);
         errors.MaxLength("description", Description, 2000);

@@ -35,7 +35,8 @@ public sealed partial record AgentRuntimeRequest(
     bool? Record = null,
     bool? RotateCallerId = null,
     string? AgentName = null,
-    string? SipTrunkId = null)
+    string? SipTrunkId = null,
+    int? TrunkId = null)
 {
     /// <summary>Answering-machine detection as the API names it, and as Twilio does.</summary>
     private static readonly Dictionary<string, string> MachineDetectionModes = new() { ["enable"] = "Enable", ["detect_message_end"] = "DetectMessageEnd" };
@@ -61,6 +62,8 @@ public sealed partial record AgentRuntimeRequest(
         }
         if (Type == AgentRuntime.Twilio && new[] { StreamUrl, RelayUrl, TwimlUrl }.Count(u => u is not null) != 1)
             errors.Add("runtime.stream_url", "A twilio agent needs exactly one of stream_url (a media-stream bot), relay_url (a ConversationRelay text bot) or twiml_url (your own TwiML).");
+        if (SipTrunkId is not null && TrunkId is not null)
+            errors.Add("runtime.trunk_id", "Dial through LiveKit's own trunk (sip_trunk_id) or the organization's (trunk_id), not both.");
         if (Type == AgentRuntime.LiveKit && string.IsNullOrWhiteSpace(AgentName))
             errors.Add("runtime.agent_name", "The name your LiveKit agent worker registered with is required (explicit dispatch).");
         foreach (var (field, value) in new[] { ("assistant_id", AssistantId), ("phone_number_id", PhoneNumberId), ("credential_id", CredentialId), ("agent_name", AgentName), ("sip_trunk_id", SipTrunkId), ("language", Language), ("voice", Voice) })
@@ -94,7 +97,7 @@ public sealed partial record AgentRuntimeRequest(
             ("credential_id", CredentialId, [AgentRuntime.Vapi]), ("sip_trunk", SipTrunk, [AgentRuntime.ElevenLabs]),
             ("stream_url", StreamUrl, twilio), ("relay_url", RelayUrl, twilio), ("twiml_url", TwimlUrl, twilio), ("machine_detection", MachineDetection, twilio),
             ("voicemail_message", VoicemailMessage, twilio), ("record", Record, twilio), ("ring_seconds", RingSeconds, lines),
-            ("agent_name", AgentName, livekit), ("sip_trunk_id", SipTrunkId, livekit),
+            ("agent_name", AgentName, livekit), ("sip_trunk_id", SipTrunkId, livekit), ("trunk_id", TrunkId, lines),
             ("welcome_greeting", WelcomeGreeting, twilio), ("language", Language, twilio), ("voice", Voice, twilio),
         ];
     }
@@ -134,6 +137,7 @@ public sealed partial record AgentRuntimeRequest(
             RotateCallerId = RotateCallerId ?? false,
             AgentName = AgentName?.Trim(),
             SipTrunkId = SipTrunkId?.Trim(),
+            TrunkId = TrunkId,
         }
         : new CallSettings();
 

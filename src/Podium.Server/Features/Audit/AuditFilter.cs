@@ -33,7 +33,7 @@ public static class AuditSetup
 public sealed partial class AuditFilter(string targetType) : IEndpointFilter
 {
     private static readonly string[] DataKeys = ["token", "handle", "slug", "run_id", "id", "user_id"];
-    private static readonly string[] ActionSegments = ["connect-provider", "disconnect-provider", "redeliver", "test", "rotate-secret"];
+    private static readonly string[] ActionSegments = ["connect-provider", "disconnect-provider", "redeliver", "test", "rotate-secret", "attach", "detach", "attach-numbers", "detach-numbers", "hangup"];
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

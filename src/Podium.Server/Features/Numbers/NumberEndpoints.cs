@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
@@ -33,14 +34,22 @@ public static class NumberEndpoints
         group.MapGet("/", List);
         group.MapPost("/", Create).RequireRole(Role.Admin).Creates();
         group.MapDelete("/{id:int}", Delete).RequireRole(Role.Admin);
+        group.MapPost("/attach", NumberAttachments.Attach).RequireRole(Role.Admin);
+        group.MapPost("/detach", NumberAttachments.Detach).RequireRole(Role.Admin);
+        api.MapGroup("/telephony/overview").WithTags("Numbers").RequireOrganization().MapGet("/", NumberOverview.List);
     }
 
-    /// <summary>By default the numbers that can still be connected (active, on no bridge), as the reference describes; <c>?state=assigned|all</c> widens it.</summary>
+    /// <summary>
+    /// By default the numbers that can still be connected (active, on no bridge), as the reference describes;
+    /// <c>?state=assigned|all</c> widens it, and so does the Unpod SDK's <c>?include_assigned=true</c> (all).
+    /// </summary>
     public static async Task<Results<ApiResponse<IReadOnlyList<NumberDto>>, ApiError>> List(
-        string? state, Paging paging, PodiumDb db, CancellationToken ct)
+        string? state, [FromQuery(Name = "include_assigned")] bool? includeAssigned, Paging paging, PodiumDb db, CancellationToken ct)
     {
         var numbers = db.PhoneNumbers.AsNoTracking();
-        switch (state ?? "assignable")
+        if (includeAssigned == true && state is not null && state != "all")
+            return Api.Validation("include_assigned", "include_assigned=true lists every number; leave state out.");
+        switch (state ?? (includeAssigned == true ? "all" : "assignable"))
         {
             case "assignable": numbers = numbers.Where(n => n.Active && n.BridgeId == null); break;
             case "assigned": numbers = numbers.Where(n => n.BridgeId != null); break;

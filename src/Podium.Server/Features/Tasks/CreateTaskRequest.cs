@@ -73,6 +73,10 @@ public sealed record CreateTaskRequest(
     /// <summary>The filters are kept on the run as sent.</summary>
     public const int MaxFiltersLength = 4000;
 
+    /// <summary>The caller id every task of the run asks for; set by the single-call endpoint, not sent by clients.</summary>
+    [JsonIgnore]
+    public string? CallerNumber { get; init; }
+
     /// <summary>The parsed <c>filters</c>; null when absent (or invalid, which validation reports).</summary>
     [JsonIgnore]
     public CollectionFilter? Selection => Filters is null ? null : CollectionFilter.FromJson(Filters, "filters", new ValidationErrors());

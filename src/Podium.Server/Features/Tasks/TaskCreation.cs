@@ -87,7 +87,7 @@ public static class TaskCreation
         if (source.Inline is not null) await writer.LockAsync(space.Id, ct);
         await foreach (var batch in source.BatchesAsync(writer, now, errors, ct))
         {
-            var tasks = batch.ConvertAll(d => NewTask(run, agent, d.Document with { TimeZone = d.Document.TimeZone ?? tenant.Organization.TimeZone }, d.DocumentId, executionType, schedule, start, now));
+            var tasks = batch.ConvertAll(d => NewTask(run, agent, d.Document with { TimeZone = d.Document.TimeZone ?? tenant.Organization.TimeZone }, d.DocumentId, executionType, schedule, start, now, request.CallerNumber));
             db.Tasks.AddRange(tasks);
             await db.SaveChangesAsync(ct);
             taskIds.AddRange(tasks.Select(t => t.TaskId));
@@ -110,7 +110,8 @@ public static class TaskCreation
     }
 
     private static RunTask NewTask(
-        Run run, Agent agent, TaskDocument document, string documentId, ExecutionType executionType, ScheduleRequest schedule, DateTime start, DateTime now)
+        Run run, Agent agent, TaskDocument document, string documentId, ExecutionType executionType, ScheduleRequest schedule, DateTime start, DateTime now,
+        string? callerNumber)
     {
         var due = schedule.Type == "auto" ? CallingHours.NextAllowed(now, document.TimeZone, agent.Settings) : start;
         var later = due > now;
@@ -128,6 +129,7 @@ public static class TaskCreation
             ExecutionType = executionType,
             Phone = document.Phone,
             RecipientTimeZone = document.TimeZone,
+            FromNumber = callerNumber,
             DueAt = due,
             ScheduledFor = later ? due : null,
             LastStatusChange = now,

@@ -35,6 +35,14 @@ public sealed class ElevenLabsRuntime(ProviderServices services) : HostedAgentRu
                 ["dynamic_variables"] = CallInput.Variables(attempt),
             },
         };
+        if (attempt.Voice is { } voice)
+        {
+            // The agent's voice profile replaces the ElevenLabs agent's voice, language and first message for this call.
+            var agent = new JsonObject { ["language"] = voice.Language.Split('-')[0] };
+            if (voice.Greeting is { } greeting) agent["first_message"] = greeting;
+            var data = (JsonObject)body["conversation_initiation_client_data"]!;
+            data["conversation_config_override"] = new JsonObject { ["agent"] = agent, ["tts"] = new JsonObject { ["voice_id"] = voice.TtsVoice } };
+        }
         return Authorized(account, new HttpRequestMessage(HttpMethod.Post, account.Url(Origin, $"/v1/convai/{route}/outbound-call")) { Content = JsonContent(body) });
     }
 

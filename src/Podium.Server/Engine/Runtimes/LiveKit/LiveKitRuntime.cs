@@ -48,6 +48,13 @@ public sealed class LiveKitRuntime(ProviderServices services) : ProviderRuntime(
         job["to_number"] = attempt.ToNumber;
         job["from_number"] = attempt.CallerNumber;
         job["variables"] = CallInput.Variables(attempt);
+        // The bot speaks with the agent's voice profile when it has one; LiveKit itself has no voice to override.
+        if (attempt.Voice is { } voice)
+            job["voice"] = new JsonObject
+            {
+                ["tts_provider"] = voice.TtsProvider, ["tts_voice"] = voice.TtsVoice, ["tts_model"] = voice.TtsModel, ["language"] = voice.Language,
+                ["greeting"] = voice.Greeting, ["speed"] = voice.Speed, ["stt_provider"] = voice.SttProvider, ["stt_model"] = voice.SttModel,
+            };
         var dispatched = await TwirpAsync(account, "AgentDispatchService/CreateDispatch", new JsonObject
         {
             ["agentName"] = settings.AgentName,
@@ -55,11 +62,10 @@ public sealed class LiveKitRuntime(ProviderServices services) : ProviderRuntime(
             ["metadata"] = job.ToJsonString(),
         }, "video", new Dictionary<string, object> { ["roomAdmin"] = true, ["room"] = room }, ct);
         if (!dispatched.Succeeded) return dispatched.ForNow ? Deferred(dispatched) : Refused(dispatched);
-        if (settings.SipTrunkId is not { } trunk) return Placed(room, attempt);
+        if (settings.SipTrunkId is null && attempt.Trunk is null) return Placed(room, attempt);
 
-        var dialed = await TwirpAsync(account, "SIP/CreateSIPParticipant", new JsonObject
+        var dial = new JsonObject
         {
-            ["sipTrunkId"] = trunk,
             ["sipCallTo"] = attempt.ToNumber,
             ["sipNumber"] = attempt.CallerNumber,
             ["roomName"] = room,
@@ -68,7 +74,18 @@ public sealed class LiveKitRuntime(ProviderServices services) : ProviderRuntime(
             ["waitUntilAnswered"] = true,
             ["ringingTimeout"] = $"{Ring(settings)}s",
             ["maxCallDuration"] = $"{settings.MaxCallSeconds}s",
-        }, "sip", new Dictionary<string, object> { ["call"] = true }, ct);
+        };
+        if (attempt.Trunk is { } own)
+        {
+            // The organization's own carrier, as an inline outbound trunk: no trunk needs creating at LiveKit.
+            var trunk = new JsonObject { ["hostname"] = own.Port is { } port ? $"{own.Host}:{port}" : own.Host, ["transport"] = "SIP_TRANSPORT_" + own.Transport.ToUpperInvariant() };
+            if (own.Username is { } username) trunk["authUsername"] = username;
+            if (own.Password is { } password) trunk["authPassword"] = password;
+            if (own.Region is { } region) trunk["destinationCountry"] = region;
+            dial["trunk"] = trunk;
+        }
+        else dial["sipTrunkId"] = settings.SipTrunkId;
+        var dialed = await TwirpAsync(account, "SIP/CreateSIPParticipant", dial, "sip", new Dictionary<string, object> { ["call"] = true }, ct);
         if (dialed.Succeeded) return Placed(room, attempt);
         // The dial ended without an answer, and says why in SIP terms: the attempt is over.
         if (Text(dialed.Json?["meta"]?["sip_status_code"]) is { } code)
@@ -103,6 +120,13 @@ public sealed class LiveKitRuntime(ProviderServices services) : ProviderRuntime(
         if (!rooms.Succeeded || rooms.Json?["rooms"] is not JsonArray found)
             return Unknown($"the server stopped while placing it, and LiveKit's room list answered HTTP {rooms.Status}");
         return found.Count == 0 ? await PlaceAsync(account, attempt, ct) : Placed(room, attempt);
+    }
+
+    /// <summary>Deleting the attempt's room ends the call: every participant, the contact's SIP leg included, is removed.</summary>
+    protected override async Task<string?>? EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct)
+    {
+        var deleted = await TwirpAsync(account, "RoomService/DeleteRoom", new JsonObject { ["room"] = providerCallId }, "video", new Dictionary<string, object> { ["roomCreate"] = true }, ct);
+        return deleted.Succeeded ? null : $"LiveKit answered HTTP {deleted.Status} to DeleteRoom";
     }
 
     /// <summary>LiveKit keeps no call to read back; the webhooks and the agent's report are all there is.</summary>

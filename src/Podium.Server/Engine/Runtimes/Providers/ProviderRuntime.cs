@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Features.Providers;
+using Podium.Server.Features.Trunks;
 using Podium.Server.Outbound;
 
 namespace Podium.Server.Engine.Runtimes.Providers;
@@ -30,6 +31,17 @@ public sealed class ProviderServices(IServiceScopeFactory scopes, IHttpClientFac
         await using var scope = scopes.CreateAsyncScope();
         return await ProviderAccount.FindAsync(scope.ServiceProvider.GetRequiredService<PodiumDb>(), scope.ServiceProvider.GetRequiredService<ProviderSecrets>(),
             id, organizationId, provider, ct);
+    }
+
+    /// <summary>The attempt with its voice override and trunk read; null when it names a trunk that is gone or inactive.</summary>
+    public async Task<AgentCall?> RoutedAsync(AgentCall attempt, CancellationToken ct)
+    {
+        if (attempt.Settings.VoiceProfileId is null && attempt.Settings.Call.TrunkId is null) return attempt;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
+        var (trunk, missing) = await CallRoutes.TrunkAsync(db, scope.ServiceProvider.GetRequiredService<TrunkPasswords>(), attempt.OrganizationId, attempt.Settings.Call.TrunkId, ct);
+        if (missing) return null;
+        return attempt with { Voice = await CallRoutes.VoiceAsync(db, attempt.OrganizationId, attempt.Settings.VoiceProfileId, ct), Trunk = trunk };
     }
 }
 
@@ -79,6 +91,41 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
     /// <summary>Reads the call back from the provider: null when it cannot be asked or did not answer.</summary>
     public abstract Task<CallReport?> FetchAsync(ProviderAccount account, string providerCallId, CancellationToken ct);
 
+    /// <summary>
+    /// Asks the provider to end a live call: null when it took the request, else its refusal. The call's own
+    /// end event (or, failing it, a look at the call) then finishes the attempt. Null from the base: this
+    /// provider has no documented way to end a call through its API.
+    /// </summary>
+    protected virtual Task<string?>? EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct) => null;
+
+    /// <returns>Null when the provider was asked and took it; else why the call could not be hung up.</returns>
+    public async Task<string?> HangUpAsync(int organizationId, int? configurationId, string providerCallId, CancellationToken ct)
+    {
+        var account = await services.AccountAsync(configurationId, organizationId, Provider, ct);
+        if (account is null) return $"the agent's {ProviderName} configuration is missing or inactive";
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        try
+        {
+            return await (EndCallAsync(account, providerCallId, timeout.Token) ?? Task.FromResult<string?>($"{ProviderName} offers no way to hang up a call through its API"));
+        }
+        catch (HttpRequestException e)
+        {
+            return $"{ProviderName} could not be asked ({OutboundClients.Reason(e)})";
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return $"{ProviderName} did not answer within 15 s";
+        }
+    }
+
+    /// <summary>Sends a hang-up request: null when the provider answered 2xx, else its status.</summary>
+    protected async Task<string?> EndWithAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        var answer = await SendAsync(request, ct);
+        return answer.Succeeded ? null : $"{ProviderName} answered HTTP {answer.Status} to the hang-up";
+    }
+
     /// <summary>A verified event, or null when the signature does not hold (then nothing is read).</summary>
     public abstract ValueTask<ProviderEvent?> ReadEventAsync(ProviderAccount account, ProviderEventRequest request);
 
@@ -89,6 +136,9 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
             return AgentResult.Failure($"The agent's {ProviderName} configuration is missing or inactive.");
         if (RequiredSecrets.FirstOrDefault(s => account.Secret(s) is null) is { } missing)
             return AgentResult.Failure($"The agent's {ProviderName} configuration has no {missing}.");
+        if (await services.RoutedAsync(attempt, ct) is not { } routed)
+            return AgentResult.Failure($"The agent's SIP trunk (runtime.trunk_id {attempt.Settings.Call.TrunkId}) is missing or inactive; no call was placed.") with { Final = true };
+        attempt = routed;
 
         var limit = PlacementTimeout(attempt);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

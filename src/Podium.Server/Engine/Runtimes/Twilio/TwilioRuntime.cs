@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes.Providers;
+using Podium.Server.Features.Trunks;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Security;
@@ -31,8 +32,12 @@ public sealed class TwilioRuntime(ProviderServices services, TwilioClients clien
         if (attempt.CallerNumber is not { } from)
             return AgentResult.Failure("The agent has no number to call from: connect it to a bridge with a Twilio number, or set runtime.from_number.") with { Final = true };
         var settings = attempt.Settings.Call;
-        var options = new CreateCallOptions(new global::Twilio.Types.PhoneNumber(attempt.ToNumber), new global::Twilio.Types.PhoneNumber(from))
+        // Through the organization's own carrier, Twilio dials a SIP address at the trunk with its credentials.
+        var to = attempt.Trunk is { } trunk ? SipAddress.Dial(attempt.ToNumber!, trunk.Host, trunk.Port, trunk.Transport) : attempt.ToNumber;
+        var options = new CreateCallOptions(new global::Twilio.Types.PhoneNumber(to), new global::Twilio.Types.PhoneNumber(from))
         {
+            SipAuthUsername = attempt.Trunk?.Username,
+            SipAuthPassword = attempt.Trunk?.Password,
             Url = new Uri(AnswerUrl(account, attempt)),
             StatusCallback = new Uri(WithTask(Services.EventsUrl(account), attempt)),
             StatusCallbackMethod = global::Twilio.Http.HttpMethod.Post,
@@ -66,6 +71,24 @@ public sealed class TwilioRuntime(ProviderServices services, TwilioClients clien
         catch (ApiConnectionException e) when (e.InnerException is OperationCanceledException)
         {
             return Unknown($"it did not answer within {(int)RequestTimeout.TotalSeconds} s");
+        }
+    }
+
+    /// <summary>Hangs the call up (<c>Status=completed</c> ends it whether it rings or talks); Twilio's status callback then ends the attempt.</summary>
+    protected override async Task<string?>? EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct)
+    {
+        try
+        {
+            await CallResource.UpdateAsync(new UpdateCallOptions(providerCallId) { Status = CallResource.UpdateStatusEnum.Completed }, clients.For(account, RequestTimeout)).WaitAsync(ct);
+            return null;
+        }
+        catch (ApiException e)
+        {
+            return $"Twilio refused the hang-up (HTTP {e.Status}, code {e.Code})";
+        }
+        catch (ApiConnectionException e)
+        {
+            return $"Twilio could not be asked ({ColumnText.Clip(e.Message, 200)})";
         }
     }
 

@@ -53,7 +53,8 @@ public static class TwimlEndpoint
         var response = new VoiceResponse();
         var answeredBy = form.GetValueOrDefault("AnsweredBy") ?? "";
         if (task is null) return Twiml(response.Hangup());
-        var call = (await db.Agents.IgnoreQueryFilters().Where(a => a.Id == task.AgentId).Select(a => a.Settings).SingleAsync(ct)).Call;
+        var settings = await db.Agents.IgnoreQueryFilters().Where(a => a.Id == task.AgentId).Select(a => a.Settings).SingleAsync(ct);
+        var call = settings.Call;
         if (answeredBy.StartsWith("machine_", StringComparison.Ordinal) || answeredBy == "fax")
         {
             if (call.VoicemailMessage is { } message && answeredBy != "fax") response.Say(message);
@@ -72,7 +73,11 @@ public static class TwimlEndpoint
         var connect = new Connect();
         if (call.RelayUrl is { } relay)
         {
-            var conversation = new ConversationRelay(url: relay, welcomeGreeting: call.WelcomeGreeting, language: call.Language, voice: call.Voice);
+            // The runtime's own voice settings win; the agent's voice profile fills what they leave out.
+            var voice = await CallRoutes.VoiceAsync(db, account.OrganizationId, settings.VoiceProfileId, ct);
+            var conversation = new ConversationRelay(url: relay, welcomeGreeting: call.WelcomeGreeting ?? voice?.Greeting, language: call.Language ?? voice?.Language,
+                voice: call.Voice ?? voice?.TtsVoice, ttsProvider: call.Voice is null ? voice?.TtsProvider : null,
+                transcriptionProvider: voice?.SttProvider, speechModel: voice?.SttModel);
             foreach (var (name, value) in parameters) conversation.Parameter(name: name, value: value);
             connect.Append(conversation);
         }

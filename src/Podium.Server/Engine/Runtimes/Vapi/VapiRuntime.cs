@@ -27,19 +27,29 @@ public sealed class VapiRuntime(ProviderServices services) : HostedAgentRuntime(
         if (attempt.Settings.Call.CredentialId is { } credential) server["credentialId"] = credential;
         var customer = new JsonObject { ["number"] = attempt.ToNumber };
         if (CallInput.Name(attempt) is { } name) customer["name"] = name;
+        var overrides = new JsonObject
+        {
+            ["variableValues"] = CallInput.Variables(attempt),
+            ["metadata"] = CallInput.Metadata(attempt),
+            ["server"] = server,
+            ["serverMessages"] = new JsonArray("status-update", "end-of-call-report"),
+        };
+        if (attempt.Voice is { } voice)
+        {
+            // The agent's voice profile replaces the assistant's voice (and first message) for this call.
+            var spoken = new JsonObject { ["provider"] = voice.TtsProvider, ["voiceId"] = voice.TtsVoice };
+            if (voice.TtsModel is { } model) spoken["model"] = model;
+            if (voice.Speed is { } speed) spoken["speed"] = speed;
+            overrides["voice"] = spoken;
+            if (voice.Greeting is { } greeting) overrides["firstMessage"] = greeting;
+        }
         var body = new JsonObject
         {
             ["assistantId"] = attempt.Settings.Call.AssistantId,
             ["phoneNumberId"] = attempt.Settings.Call.PhoneNumberId,
             ["customer"] = customer,
             ["name"] = attempt.IdempotencyKey,
-            ["assistantOverrides"] = new JsonObject
-            {
-                ["variableValues"] = CallInput.Variables(attempt),
-                ["metadata"] = CallInput.Metadata(attempt),
-                ["server"] = server,
-                ["serverMessages"] = new JsonArray("status-update", "end-of-call-report"),
-            },
+            ["assistantOverrides"] = overrides,
         };
         return WithBearerKey(account, new HttpRequestMessage(HttpMethod.Post, account.Url(Origin, "/call")) { Content = JsonContent(body) });
     }

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Features.Audit;
+using Podium.Server.Http;
+using TaskStatus = Podium.Data.Entities.TaskStatus;
+
+namespace Podium.Server.Features.Calls;
+
+/// <summary>
+/// The Unpod SDK's <c>calls</c> resource at <c>speech/v1/calls</c>: place one call, list calls, read one with
+/// its transcript, hang one up. Viewers read; members place and hang up.
+/// </summary>
+public static class CallEndpoints
+{
+    public static readonly ApiError NotFound = Api.NotFound("Call not found");
+    private static readonly string[] Statuses = ["pending", "scheduled", "in_flight", "hangup_requested", "completed", "failed", "cancelled"];
+
+    public static void MapCalls(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/speech/v1/calls").WithTags("Calls").RequireOrganization().Audited("call");
+        group.MapGet("/", List);
+        group.MapGet("/{callId}", Get);
+        group.MapPost("/", PlaceCall.Handle).RequireRole(Role.Member).Creates();
+        group.MapPost("/{callId}/hangup", HangUpCall.Handle).RequireRole(Role.Member);
+    }
+
+    /// <summary>
+    /// Every call of the organization the caller may see (single calls and the tasks of call runs), newest
+    /// first; <c>call_status</c> keeps one status, <c>pipe_id</c> (or <c>agent_id</c>) one agent's calls.
+    /// </summary>
+    public static async Task<Results<ApiResponse<IReadOnlyList<CallDto>>, ApiError>> List(
+        [FromQuery(Name = "call_status")] string? callStatus, [FromQuery(Name = "pipe_id")] string? pipeId, [FromQuery(Name = "agent_id")] string? agentId,
+        Paging paging, PodiumDb db, CancellationToken ct)
+    {
+        var calls = CallQueries.Calls(db);
+        if (callStatus is not null)
+        {
+            calls = callStatus switch
+            {
+                "pending" => calls.Where(t => t.Status == TaskStatus.Pending),
+                "scheduled" => calls.Where(t => t.Status == TaskStatus.Scheduled),
+                "in_flight" => calls.Where(t => t.Status == TaskStatus.InProgress && t.HangupRequestedAt == null),
+                "hangup_requested" => calls.Where(t => t.Status == TaskStatus.InProgress && t.HangupRequestedAt != null),
+                "completed" => calls.Where(t => t.Status == TaskStatus.Completed),
+                "failed" => calls.Where(t => t.Status == TaskStatus.Failed),
+                "cancelled" => calls.Where(t => t.Status == TaskStatus.Cancelled),
+                _ => null!,
+            };
+            if (calls is null) return Api.Validation("call_status", $"Use one of: {string.Join(", ", Statuses)}.");
+        }
+        if ((pipeId ?? agentId) is { } handle)
+        {
+            var agent = await db.Agents.AsNoTracking().Where(a => a.Handle == handle).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+            calls = calls.Where(t => t.AgentId == agent);
+        }
+        var count = await calls.CountAsync(ct);
+        var page = await CallQueries.ReadAsync(db, paging.Apply(calls.OrderByDescending(t => t.Id)), ct);
+        return Api.List("Calls fetched successfully.", page, count);
+    }
+
+    public static async Task<Results<ApiResponse<CallDto>, ApiError>> Get(string callId, PodiumDb db, CancellationToken ct) =>
+        await ReadAsync(db, callId, ct) is { } call ? Api.Ok("Call fetched successfully.", call) : NotFound;
+
+    internal static async Task<CallDto?> ReadAsync(PodiumDb db, string callId, CancellationToken ct) =>
+        (await CallQueries.ReadAsync(db, CallQueries.Calls(db).Where(t => t.TaskId == callId), ct)).SingleOrDefault();
+}

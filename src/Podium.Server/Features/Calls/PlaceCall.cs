@@ -1,0 +1,115 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+using Podium.Server.Engine;
+using Podium.Server.Features.Collections;
+using Podium.Server.Features.Common;
+using Podium.Server.Features.Numbers;
+using Podium.Server.Features.Tasks;
+using Podium.Server.Features.Webhooks;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Calls;
+
+/// <summary>Services a placed call is written with.</summary>
+public sealed record CallServices(Tenant Tenant, PodiumDb Db, CollectionWriter Writer, WebhookOutbox Outbox, TimeProvider Clock, EngineSignal Signal);
+
+/// <summary>
+/// One call, placed as a run of one task in a contact space: durable, retried, paced and reported like every
+/// run, and visible in the space's runs and the call logs. The space is the agent's own (it is bound to one),
+/// else <c>space_token</c>, else a space the agent is the default agent of, else the organization's
+/// <c>Calls</c> space, made on first use.
+/// </summary>
+public static class PlaceCall
+{
+    public const string CallsSpaceType = "calls";
+
+    public static async Task<Results<ApiResponse<CallDto>, ApiError>> Handle(
+        PlaceCallRequest request, [FromHeader(Name = Idempotency.Header)] string? idempotencyKey, HttpContext http,
+        [AsParameters] CallServices services, CancellationToken ct)
+    {
+        var (tenant, db, clock) = (services.Tenant, services.Db, services.Clock);
+        if (idempotencyKey is { Length: 0 or > Idempotency.MaxKeyLength })
+            return Api.Validation(Idempotency.Header, $"Must be 1 to {Idempotency.MaxKeyLength} characters.");
+        var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Handle == request.Handle, ct);
+        if (agent is null) return Api.AgentNotFound;
+        var to = NumberEndpoints.Normalize(request.Recipient, tenant.Organization.DefaultPhoneRegion);
+        if (to is null) return Api.Validation("to_number", "Not a valid phone number.");
+        string? from = null;
+        if (request.FromNumber is not null)
+        {
+            from = NumberEndpoints.Normalize(request.FromNumber, tenant.Organization.DefaultPhoneRegion);
+            if (from is null || !await db.PhoneNumbers.AnyAsync(n => n.Number == from && n.Active, ct))
+                return Api.Validation("from_number", "Not an active number of the organization's inventory.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var space = await SpaceForAsync(db, tenant, agent, request.SpaceToken, now, ct);
+        if (space.Error is not null) return space.Error;
+
+        var document = request.Data?.DeepClone() as JsonObject ?? [];
+        document["contact_number"] = to;
+        if (document["name"] is null) document["name"] = to;
+        var create = new CreateTaskRequest(agent.Handle, [document], request.Instructions) { CallerNumber = from };
+        if (RequestValidation.Refusal(create, http.RequestServices.GetRequiredService<RequestLimits>()) is { } invalid) return invalid;
+        var fingerprint = idempotencyKey is null ? [] : Idempotency.Fingerprint(http, $"calls:{from}", create);
+        var created = await TaskCreation.CreateAsync(db, services.Writer, services.Outbox, tenant, space.Value!, create, idempotencyKey, fingerprint, now, ct);
+        if (created.Error is not null) return created.Error;
+        var (run, replayed) = created.Value;
+        if (replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
+        else services.Signal.Wake();
+        var call = (await CallQueries.ReadAsync(db, CallQueries.Calls(db).Where(t => t.TaskId == run.TaskIds[0]), ct)).Single();
+        return Api.Created("Call queued.", call);
+    }
+
+    private static async Task<Outcome<Space>> SpaceForAsync(PodiumDb db, Tenant tenant, Agent agent, string? spaceToken, DateTime now, CancellationToken ct)
+    {
+        Space? space;
+        if (agent.SpaceId is { } bound)
+        {
+            space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == bound, ct);
+            if (spaceToken is not null && space?.Token != spaceToken)
+                return Api.Validation("space_token", "The agent is bound to another space.");
+        }
+        else if (spaceToken is not null)
+        {
+            space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Token == spaceToken, ct);
+            if (space is null) return Api.Validation("space_token", "No space with this token in the organization.");
+        }
+        else
+        {
+            space = await db.Spaces.AsNoTracking().Where(s => s.ContentType == "contact" && (s.AgentId == agent.Id || s.SpaceType == CallsSpaceType))
+                .OrderBy(s => s.AgentId == agent.Id ? 0 : 1).ThenBy(s => s.Id).FirstOrDefaultAsync(ct)
+                ?? await MakeCallsSpaceAsync(db, tenant, now, ct);
+        }
+        if (space is null) return Api.SpaceNotFound;
+        if (space.ContentType != "contact")
+            return Api.Validation("space_token", "Calls are placed from a contact space; this space's content_type is " + space.ContentType + ".");
+        return space;
+    }
+
+    private static async Task<Space> MakeCallsSpaceAsync(PodiumDb db, Tenant tenant, DateTime now, CancellationToken ct)
+    {
+        var space = new Space
+        {
+            OrganizationId = tenant.OrganizationId,
+            Name = "Calls",
+            Slug = Identifiers.Slug("Calls"),
+            Token = Identifiers.SpaceToken(),
+            Description = "Single calls placed through speech/v1/calls.",
+            PrivacyType = PrivacyType.Shared,
+            SpaceType = CallsSpaceType,
+            ContentType = "contact",
+            CreatedByUserId = tenant.UserId,
+            CreatedAt = now,
+            ModifiedAt = now,
+        };
+        db.Spaces.Add(space);
+        await db.SaveChangesAsync(ct);
+        db.Entry(space).State = EntityState.Detached;
+        return space;
+    }
+}
