@@ -36,6 +36,9 @@ public sealed class PodiumClient : IDisposable
         Providers = new ProvidersClient(http);
         Numbers = new NumbersClient(http);
         Bridges = new BridgesClient(http);
+        Trunks = new TrunksClient(http);
+        VoiceProfiles = new VoiceProfilesClient(http);
+        Calls = new CallsClient(http);
         Reports = new ReportsClient(http);
         Webhooks = new WebhooksClient(http);
         AuditLog = new AuditLogClient(http);
@@ -55,6 +58,9 @@ public sealed class PodiumClient : IDisposable
     public ProvidersClient Providers { get; }
     public NumbersClient Numbers { get; }
     public BridgesClient Bridges { get; }
+    public TrunksClient Trunks { get; }
+    public VoiceProfilesClient VoiceProfiles { get; }
+    public CallsClient Calls { get; }
     public ReportsClient Reports { get; }
     public WebhooksClient Webhooks { get; }
     public AuditLogClient AuditLog { get; }

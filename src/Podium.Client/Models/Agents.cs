@@ -46,6 +46,8 @@ public sealed record Agent
     public CallingHours CallingHours { get; init; } = new();
     public RetryPolicy Retry { get; init; } = new();
     public SimulationSettings Simulation { get; init; } = new();
+    /// <summary>The organization's voice profile the agent speaks with.</summary>
+    public string? VoiceProfileId { get; init; }
     /// <summary>Until when the secret before the last rotation still signs beside the current one.</summary>
     public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
     public DateTimeOffset Created { get; init; }
@@ -104,6 +106,8 @@ public sealed record AgentRuntime
     public string? AgentName { get; init; }
     /// <summary>LiveKit: the outbound SIP trunk Podium dials through; without it the agent dials.</summary>
     public string? SipTrunkId { get; init; }
+    /// <summary>Twilio, LiveKit: the organization's own SIP trunk (<see cref="TrunksClient"/>) the contact is dialled through.</summary>
+    public int? TrunkId { get; init; }
 }
 
 /// <summary>When tasks may start, in the recipient's time zone: days <c>mon</c> … <c>sun</c> and <c>HH:mm</c> ranges.</summary>
@@ -148,6 +152,7 @@ public sealed record CreateAgentRequest
     public CallingHours? CallingHours { get; init; }
     public RetryPolicy? Retry { get; init; }
     public SimulationSettings? Simulation { get; init; }
+    public string? VoiceProfileId { get; init; }
 }
 
 public sealed record UpdateAgentRequest
@@ -163,6 +168,8 @@ public sealed record UpdateAgentRequest
     public CallingHours? CallingHours { get; init; }
     public RetryPolicy? Retry { get; init; }
     public SimulationSettings? Simulation { get; init; }
+    /// <summary><c>""</c> takes the agent's voice profile off.</summary>
+    public string? VoiceProfileId { get; init; }
 }
 
 /// <summary>One run executed by an agent, with its counters.</summary>

@@ -103,14 +103,17 @@ public sealed record PhoneNumber
     /// <summary>In E.164 form.</summary>
     public string Number { get; init; } = "";
     public bool Active { get; init; }
+    /// <summary><c>assigned</c>, <c>not_assigned</c> (attachable) or <c>closed</c> (inactive), as the Unpod SDK derives it.</summary>
     public string Status { get; init; } = "";
-    /// <summary><c>assigned</c> (on a bridge) or <c>available</c>.</summary>
+    /// <summary><c>ASSIGNED</c> (on a bridge) or <c>NOT_ASSIGNED</c>.</summary>
     public string State { get; init; } = "";
     public int ChannelsCount { get; init; }
     public int ProviderConfigId { get; init; }
     public string Provider { get; init; } = "";
     /// <summary>The slug of the bridge the number is on.</summary>
     public string? Bridge { get; init; }
+    /// <summary>The organization's SIP trunk the number is held with, when it is one.</summary>
+    public int? TrunkId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }
 

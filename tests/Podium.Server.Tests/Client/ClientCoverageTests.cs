@@ -28,6 +28,7 @@ public sealed class ClientCoverageTests
         await using var stub = await StubServer.StartAsync();
         stub.Respond = (request, _) => StubServer.Ok(
             request.Query.Contains("page=", StringComparison.Ordinal) || request.Path.EndsWith("/telephony/providers/", StringComparison.Ordinal)
+                || request.Method == "GET" && (request.Path.EndsWith("/telephony/overview/", StringComparison.Ordinal) || request.Path.EndsWith("/telephony/trunks/", StringComparison.Ordinal))
                 || request.Path.EndsWith("/invitations/", StringComparison.Ordinal) && !request.Path.Contains("/organizations/", StringComparison.Ordinal) ? new JsonArray()
             : Regex.IsMatch(request.Path, "/runs/[^/]+/$") ? new JsonObject { ["status"] = "completed" }
             : new JsonObject());

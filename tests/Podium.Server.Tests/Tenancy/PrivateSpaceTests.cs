@@ -13,7 +13,7 @@ public abstract class PrivateSpaceTests<TDb>(EngineApp<TDb> app) : EngineTests<T
 {
     private sealed record World(
         TestOrg Org, TestUser Insider, string Shared, string Hidden, string FreeAgent, string BoundAgent,
-        string SharedRun, string HiddenRun, string SharedDocument, string HiddenDocument, IReadOnlyList<string> Secrets);
+        string SharedRun, string HiddenRun, string SharedDocument, string HiddenDocument, string HiddenTask, IReadOnlyList<string> Secrets);
 
     [Fact]
     public async Task EveryGetEndpoint_ShowsOutsidersNothingOfAPrivateSpace()
@@ -115,7 +115,8 @@ public abstract class PrivateSpaceTests<TDb>(EngineApp<TDb> app) : EngineTests<T
             hidden, hiddenRun, boundRun, bound, "Secret Person", "Classified Person", "+14155552000", "+14155553001", hiddenDocument,
             .. hiddenTasks.Select(t => t!["task_id"]!.GetValue<string>()),
         ];
-        return new World(org, insider, shared, hidden, free, bound, sharedRun, hiddenRun, sharedDocument, hiddenDocument, secrets);
+        return new World(org, insider, shared, hidden, free, bound, sharedRun, hiddenRun, sharedDocument, hiddenDocument,
+            hiddenTasks[0]!["task_id"]!.GetValue<string>(), secrets);
     }
 
     /// <summary>Every GET operation of the served OpenAPI document, with each path parameter filled in every way that matters.</summary>
@@ -131,6 +132,9 @@ public abstract class PrivateSpaceTests<TDb>(EngineApp<TDb> app) : EngineTests<T
             ["documentId"] = [world.SharedDocument, world.HiddenDocument],
             ["id"] = ["1"],
             ["slug"] = ["any"],
+            ["profileId"] = ["VP000000000000000000000000"],
+            // A call is a task: one of the private space's must not be readable as a call either.
+            ["callId"] = [world.HiddenTask],
         };
         var urls = new List<string>();
         foreach (var (path, operations) in document["paths"]!.AsObject())

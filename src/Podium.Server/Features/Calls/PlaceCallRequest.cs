@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.Calls;
@@ -22,16 +23,21 @@ public sealed record PlaceCallRequest(
     string? SpaceToken = null) : IValidatable
 {
     /// <summary>The agent handle, whichever key named it.</summary>
+    [JsonIgnore]
     public string? Handle => AgentId ?? Agent ?? PipeId;
 
+    [JsonIgnore]
     public string? Recipient => ToNumber ?? UserNumber;
 
     public void Validate(ValidationErrors errors)
     {
         errors.Required("to_number", Recipient);
-        errors.MaxLength("to_number", Recipient, 32);
+        errors.MaxLength("to_number", ToNumber, 32);
+        errors.MaxLength("user_number", UserNumber, 32);
         if (Handle is null) errors.Add("agent_id", "Name the agent that places the call (agent_id, its handle).");
-        errors.MaxLength("agent_id", Handle, 64);
+        errors.MaxLength("agent_id", AgentId, 64);
+        errors.MaxLength("agent", Agent, 64);
+        errors.MaxLength("pipe_id", PipeId, 64);
         errors.MaxLength("from_number", FromNumber, 32);
         errors.MaxLength("instructions", Instructions, 10_000);
         errors.MaxLength("space_token", SpaceToken, 64);

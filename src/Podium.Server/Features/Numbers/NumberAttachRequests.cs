@@ -19,6 +19,7 @@ public sealed record AttachNumbersRequest(
     public static readonly string[] AttachTypes = ["agent", "pipeline"];
 
     /// <summary>The agent handle the request names, whichever key it used.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? Agent => AttachType == "pipeline" ? PipeId : AgentId ?? PipeId;
 
     public void Validate(ValidationErrors errors)
@@ -54,6 +55,6 @@ internal static class NumberList
 /// <summary>One number's part of an attach or detach. <c>number_id</c> is 0 for a number not in the inventory.</summary>
 public sealed record NumberResultDto(int NumberId, string Number, string ConnectionState, string? AgentId, bool Ok, string? Error = null);
 
-public sealed record AttachNumbersDto(string? AgentId, string BridgeSlug, IReadOnlyList<NumberResultDto> Numbers, string Message);
+public sealed record AttachNumbersResultDto(string? AgentId, string BridgeSlug, IReadOnlyList<NumberResultDto> Numbers, string Message);
 
-public sealed record DetachNumbersDto(IReadOnlyList<NumberResultDto> Numbers, string Message);
+public sealed record DetachNumbersResultDto(IReadOnlyList<NumberResultDto> Numbers, string Message);

@@ -16,7 +16,7 @@ namespace Podium.Server.Features.Numbers;
 public static class NumberAttachments
 {
     /// <summary>201 when at least one number is attached; 400 naming each number's reason when none is.</summary>
-    public static async Task<Results<ApiResponse<AttachNumbersDto>, ApiError>> Attach(
+    public static async Task<Results<ApiResponse<AttachNumbersResultDto>, ApiError>> Attach(
         AttachNumbersRequest request, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -53,11 +53,11 @@ public static class NumberAttachments
         target.ModifiedAt = now;
         await db.SaveChangesAsync(ct);
         return Api.Created(agent is null ? "Numbers attached to bridge." : "Numbers attached to agent.",
-            new AttachNumbersDto(agent?.Handle, target.Slug, results, $"{results.Count(r => r.Ok)} of {results.Count} number(s) attached."));
+            new AttachNumbersResultDto(agent?.Handle, target.Slug, results, $"{results.Count(r => r.Ok)} of {results.Count} number(s) attached."));
     }
 
     /// <summary>Each number leaves its bridge (it stays in the inventory); one on no bridge says so.</summary>
-    public static async Task<Results<ApiResponse<DetachNumbersDto>, ApiError>> Detach(
+    public static async Task<Results<ApiResponse<DetachNumbersResultDto>, ApiError>> Detach(
         DetachNumbersRequest request, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -75,7 +75,7 @@ public static class NumberAttachments
             return new NumberResultDto(number.Id, number.Number, NumberLink.NotLinked, handles.GetValueOrDefault(bridge), true);
         });
         await db.SaveChangesAsync(ct);
-        return Api.Ok("Numbers detached.", new DetachNumbersDto(results, $"{results.Count(r => r.Ok)} of {results.Count} number(s) detached."));
+        return Api.Ok("Numbers detached.", new DetachNumbersResultDto(results, $"{results.Count(r => r.Ok)} of {results.Count} number(s) detached."));
     }
 
     /// <summary>

@@ -38,6 +38,6 @@ public sealed record OriginEndpointDto(string Ingress, IReadOnlyList<string> Did
 /// <summary>One number's part of an attach or detach: <c>ok</c>, or the <c>error</c> that kept it.</summary>
 public sealed record TrunkNumberResultDto(int NumberId, string? Number, bool Ok, string? Error = null);
 
-public sealed record TrunkAttachDto(int TrunkId, OriginEndpointDto OriginEndpoint, IReadOnlyList<TrunkNumberResultDto> Numbers, string Message);
+public sealed record TrunkAttachResultDto(int TrunkId, OriginEndpointDto OriginEndpoint, IReadOnlyList<TrunkNumberResultDto> Numbers, string Message);
 
-public sealed record TrunkDetachDto(int TrunkId, IReadOnlyList<TrunkNumberResultDto> Numbers, string Message);
+public sealed record TrunkDetachResultDto(int TrunkId, IReadOnlyList<TrunkNumberResultDto> Numbers, string Message);

@@ -13,7 +13,7 @@ namespace Podium.Server.Features.Trunks;
 public static class TrunkNumbers
 {
     /// <summary>201 when at least one number is now on the trunk; 400 with each number's reason when none is.</summary>
-    public static async Task<Results<ApiResponse<TrunkAttachDto>, ApiError>> Attach(
+    public static async Task<Results<ApiResponse<TrunkAttachResultDto>, ApiError>> Attach(
         int id, TrunkNumbersRequest request, PodiumDb db, TimeProvider clock, CancellationToken ct)
     {
         var trunk = await db.SipTrunks.FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -50,11 +50,11 @@ public static class TrunkNumbers
 
         var dids = await db.PhoneNumbers.AsNoTracking().Where(n => n.SipTrunkId == id).OrderBy(n => n.Number).Select(n => n.Number).ToListAsync(ct);
         var origin = new OriginEndpointDto("", dids, trunk.AllowedIps.Split(',', StringSplitOptions.RemoveEmptyEntries), trunk.Region);
-        return Api.Created("Numbers attached to trunk.", new TrunkAttachDto(id, origin, results, $"{results.Count(r => r.Ok)} of {results.Count} number(s) attached."));
+        return Api.Created("Numbers attached to trunk.", new TrunkAttachResultDto(id, origin, results, $"{results.Count(r => r.Ok)} of {results.Count} number(s) attached."));
     }
 
     /// <summary>Numbers leave the trunk (they stay in the inventory and on their bridge); one not on it says so.</summary>
-    public static async Task<Results<ApiResponse<TrunkDetachDto>, ApiError>> Detach(
+    public static async Task<Results<ApiResponse<TrunkDetachResultDto>, ApiError>> Detach(
         int id, TrunkNumbersRequest request, PodiumDb db, TimeProvider clock, CancellationToken ct)
     {
         if (!await db.SipTrunks.AnyAsync(t => t.Id == id, ct)) return TrunkEndpoints.NotFound;
@@ -72,6 +72,6 @@ public static class TrunkNumbers
             return new TrunkNumberResultDto(numberId, number.Number, true);
         });
         await db.SaveChangesAsync(ct);
-        return Api.Ok("Numbers detached from trunk.", new TrunkDetachDto(id, results, $"{results.Count(r => r.Ok)} of {results.Count} number(s) detached."));
+        return Api.Ok("Numbers detached from trunk.", new TrunkDetachResultDto(id, results, $"{results.Count(r => r.Ok)} of {results.Count} number(s) detached."));
     }
 }
