@@ -22,9 +22,21 @@ public abstract class SdkVoiceProfileTests<TDb>(LoggedEngineApp<TDb> app) : Engi
         var (org, _, _) = await SetUpAsync();
         var asha = await CreateAsync(org, new
         {
-            name = "Asha", language = "hi-IN", languages = new[] { "en-IN" }, gender = "female", tts_provider = "elevenlabs", tts_voice = "voice_asha",
-            tts_model = "eleven_turbo_v2_5", stt_provider = "deepgram", stt_model = "nova-3", stt_languages = new[] { "hi", "en" },
-            greeting_message = "Namaste!", quality = "premium", estimated_cost_per_min_usd = 0.12m, latency_ms = 650, voice_speed = 1.1,
+            name = "Asha",
+            language = "hi-IN",
+            languages = new[] { "en-IN" },
+            gender = "female",
+            tts_provider = "elevenlabs",
+            tts_voice = "voice_asha",
+            tts_model = "eleven_turbo_v2_5",
+            stt_provider = "deepgram",
+            stt_model = "nova-3",
+            stt_languages = new[] { "hi", "en" },
+            greeting_message = "Namaste!",
+            quality = "premium",
+            estimated_cost_per_min_usd = 0.12m,
+            latency_ms = 650,
+            voice_speed = 1.1,
         });
         await CreateAsync(org, new { name = "Sam", language = "en-US", tts_provider = "cartesia", tts_voice = "sam" });
         Assert.Matches("^VP[0-9a-f]{24}$", asha);

@@ -52,8 +52,14 @@ public sealed class LiveKitRuntime(ProviderServices services) : ProviderRuntime(
         if (attempt.Voice is { } voice)
             job["voice"] = new JsonObject
             {
-                ["tts_provider"] = voice.TtsProvider, ["tts_voice"] = voice.TtsVoice, ["tts_model"] = voice.TtsModel, ["language"] = voice.Language,
-                ["greeting"] = voice.Greeting, ["speed"] = voice.Speed, ["stt_provider"] = voice.SttProvider, ["stt_model"] = voice.SttModel,
+                ["tts_provider"] = voice.TtsProvider,
+                ["tts_voice"] = voice.TtsVoice,
+                ["tts_model"] = voice.TtsModel,
+                ["language"] = voice.Language,
+                ["greeting"] = voice.Greeting,
+                ["speed"] = voice.Speed,
+                ["stt_provider"] = voice.SttProvider,
+                ["stt_model"] = voice.SttModel,
             };
         var dispatched = await TwirpAsync(account, "AgentDispatchService/CreateDispatch", new JsonObject
         {
