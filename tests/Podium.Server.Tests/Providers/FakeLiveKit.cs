@@ -63,7 +63,7 @@ public sealed class FakeLiveKit : FakeProvider
         {
             var body = await BodyAsync(context.Request);
             if (!Authorized(context, "video", "roomCreate", null)) return Twirp("unauthenticated", "no", 401);
-            Rooms.TryRemove(Text(body?["room"]) ?? "", out _);
+            if (Rooms.TryRemove(Text(body?["room"]) ?? "", out _)) HungUp.Enqueue(Text(body?["room"])!);
             return Json([]);
         });
         app.MapPost("/twirp/livekit.AgentDispatchService/CreateDispatch", async (HttpContext context) =>
@@ -82,7 +82,9 @@ public sealed class FakeLiveKit : FakeProvider
             var body = await BodyAsync(context.Request);
             var to = Text(body?["sipCallTo"]);
             var room = Text(body?["roomName"]);
-            if (!Authorized(context, "sip", "call", null) | !Check(Text(body?["sipTrunkId"]) == Trunk, "CreateSIPParticipant without sipTrunkId")
+            // An outbound trunk by id, or inline (the caller's own carrier: hostname, transport, credentials).
+            var trunked = Text(body?["sipTrunkId"]) == Trunk ^ Text(body?["trunk"]?["hostname"]) is { Length: > 0 };
+            if (!Authorized(context, "sip", "call", null) | !Check(trunked, "CreateSIPParticipant without one of sipTrunkId and trunk")
                 | !Check(to?.StartsWith('+') == true, "CreateSIPParticipant without sipCallTo")
                 | !Check(room is not null && Dispatches.ContainsKey(room), "CreateSIPParticipant before the agent was dispatched")
                 | !Check(body?["waitUntilAnswered"]?.GetValue<bool>() == true, "CreateSIPParticipant without waitUntilAnswered"))

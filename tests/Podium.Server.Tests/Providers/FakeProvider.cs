@@ -51,6 +51,9 @@ public abstract class FakeProvider : IAsyncDisposable
 
     public ConcurrentQueue<string> Violations { get; } = new();
 
+    /// <summary>The calls Podium asked the provider to end, by the provider's id.</summary>
+    public ConcurrentQueue<string> HungUp { get; } = new();
+
     private int _released;
     private int _mostInFlight;
 

@@ -35,6 +35,13 @@ public sealed class FakeRetell : FakeProvider
             Place(new PlacedCall(id, Text(body!["to_number"])!, body, DateTime.UtcNow));
             return Json(new JsonObject { ["call_type"] = "phone_call", ["call_id"] = id, ["call_status"] = "registered", ["metadata"] = body["metadata"]?.DeepClone() }, HttpStatusCode.Created);
         });
+        app.MapPost("/v2/stop-call/{id}", (string id, HttpContext context) =>
+        {
+            if (!Authorized(context)) return Results.Unauthorized();
+            if (Placed.All(c => c.Id != id)) return Results.NotFound();
+            HungUp.Enqueue(id);
+            return Results.NoContent();
+        });
         app.MapGet("/v2/get-call/{id}", (string id, HttpContext context) =>
         {
             if (!Authorized(context)) return Results.Unauthorized();

@@ -47,7 +47,8 @@ public sealed class FakeTwilio : FakeProvider
             var form = await context.Request.ReadFormAsync();
             var events = form["StatusCallbackEvent"].ToArray();
             if (!Authorized(context, sid) | !Check(context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) == true, "Calls.json not form-encoded")
-                | !Check(form["To"].ToString().StartsWith('+'), "Calls.json without To in E.164")
+                // A SIP To (sip:+1…@carrier) dials through the caller's own trunk, with SipAuthUsername/SipAuthPassword.
+                | !Check(form["To"].ToString().StartsWith('+') || form["To"].ToString().StartsWith("sip:+", StringComparison.Ordinal), "Calls.json without To in E.164 or as a SIP address")
                 | !Check(form["From"].ToString().StartsWith('+'), "Calls.json without From in E.164")
                 | !Check(Uri.TryCreate(form["Url"], UriKind.Absolute, out _), "Calls.json without an absolute Url")
                 | !Check(Uri.TryCreate(form["StatusCallback"], UriKind.Absolute, out _), "Calls.json without an absolute StatusCallback")
@@ -61,6 +62,17 @@ public sealed class FakeTwilio : FakeProvider
             foreach (var (key, value) in form) body[key] = value.Count > 1 ? new JsonArray(value.Select(v => (JsonNode)v!).ToArray()) : value.ToString();
             Place(new PlacedCall(callSid, form["To"].ToString(), body, DateTime.UtcNow));
             return Json(Resource(callSid, form["To"].ToString(), "queued", null), HttpStatusCode.Created);
+        });
+        // Update: Status=completed hangs the call up (Status=canceled only while queued or ringing).
+        app.MapPost("/2010-04-01/Accounts/{sid}/Calls/{callSid}.json", async (string sid, string callSid, HttpContext context) =>
+        {
+            var form = await context.Request.ReadFormAsync();
+            if (!Authorized(context, sid) | !Check(form["Status"].ToString() is "completed" or "canceled", "Call update without Status completed or canceled"))
+                return Error(21218, "Invalid Status", HttpStatusCode.BadRequest);
+            var call = Placed.FirstOrDefault(c => c.Id == callSid);
+            if (call is null) return Error(20404, "The requested resource was not found", HttpStatusCode.NotFound);
+            HungUp.Enqueue(callSid);
+            return Json(Resource(callSid, call.ToNumber, "completed", Ending.Completed));
         });
         app.MapGet("/2010-04-01/Accounts/{sid}/Calls/{callSid}.json", (string sid, string callSid, HttpContext context) =>
         {

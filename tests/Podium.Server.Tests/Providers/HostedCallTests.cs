@@ -40,6 +40,36 @@ public abstract class HostedCallTests<TDb, TFake>(EngineApp<TDb> app) : Provider
     }
 
     [Fact]
+    public async Task TheAgentsVoiceProfile_OverridesTheProvidersVoice_WhereItTakesOne()
+    {
+        var campaign = await CampaignAsync();
+        await using var _ = campaign.Fake;
+        await VoiceAsync(campaign);
+        await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(1) });
+        await App.RunEngineAsync();
+        var body = Assert.Single(campaign.Fake.Placed).Body;
+        switch (campaign.Fake.Provider)
+        {
+            case "vapi":
+                Assert.Equal("elevenlabs", Text(body["assistantOverrides"]!["voice"]!["provider"]));
+                Assert.Equal("voice_asha", Text(body["assistantOverrides"]!["voice"]!["voiceId"]));
+                Assert.Equal("Hello from Asha.", Text(body["assistantOverrides"]!["firstMessage"]));
+                break;
+            case "elevenlabs":
+                var overrides = body["conversation_initiation_client_data"]!["conversation_config_override"]!;
+                Assert.Equal("voice_asha", Text(overrides["tts"]!["voice_id"]));
+                Assert.Equal("en", Text(overrides["agent"]!["language"]));
+                Assert.Equal("Hello from Asha.", Text(overrides["agent"]!["first_message"]));
+                break;
+            default:
+                // Retell's call request takes no voice: the Retell agent's own voice speaks.
+                Assert.DoesNotContain("voice_asha", body.ToJsonString(), StringComparison.Ordinal);
+                break;
+        }
+        Assert.Empty(campaign.Fake.Violations);
+    }
+
+    [Fact]
     public async Task StaleAndMisaddressedEvents_ChangeNothing()
     {
         var campaign = await CampaignAsync();

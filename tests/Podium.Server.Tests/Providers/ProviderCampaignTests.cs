@@ -108,6 +108,84 @@ public abstract class ProviderCampaignTests<TDb, TFake>(EngineApp<TDb> app) : En
         Assert.Contains(fake.Raw(Ending.Failed), failed["last_failure_reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    protected static string? Text(JsonNode? node) => node?.GetValue<string>();
+
+    /// <summary>The organization's own carrier, with a password that must never come back out.</summary>
+    protected const string TrunkPassword = "trunk-secret-5b8e2d";
+
+    protected async Task<int> TrunkAsync(Campaign campaign) =>
+        (await ApiAssert.Envelope(await campaign.Org.Client(App, campaign.Org.Admin).PostJson($"{Prefix}/telephony/trunks/", new
+        {
+            name = "Carrier",
+            sip_url = "sips:sip.carrier.example:5061",
+            auth_username = "acme",
+            auth_password = TrunkPassword,
+            region = "US",
+        }), HttpStatusCode.Created))["data"]!["id"]!.GetValue<int>();
+
+    /// <summary>Gives the campaign's agent a voice profile and returns it.</summary>
+    protected async Task<string> VoiceAsync(Campaign campaign)
+    {
+        var admin = campaign.Org.Client(App, campaign.Org.Admin);
+        var profile = (await ApiAssert.Envelope(await admin.PostJson($"{Prefix}/voice-profiles/", new
+        {
+            name = "Asha",
+            language = "en-IN",
+            tts_provider = "elevenlabs",
+            tts_voice = "voice_asha",
+            greeting_message = "Hello from Asha.",
+        }), HttpStatusCode.Created))["data"]!["data"]!["profile_id"]!.GetValue<string>();
+        await ApiAssert.Ok(await admin.PatchJson($"{Prefix}/agents/{campaign.Agent}/", new { voice_profile_id = profile }), "Agent updated successfully");
+        return profile;
+    }
+
+    /// <summary>Changes the campaign's agent's runtime: its provider settings plus <paramref name="change"/>.</summary>
+    protected async Task RuntimeAsync(Campaign campaign, Action<JsonObject> change)
+    {
+        var runtime = campaign.Fake.RuntimeSettings;
+        runtime["type"] = campaign.Fake.Provider;
+        runtime["provider_config_id"] = campaign.ConfigId;
+        change(runtime);
+        await ApiAssert.Ok(await campaign.Org.Client(App, campaign.Org.Admin).PatchJson($"{Prefix}/agents/{campaign.Agent}/", new { runtime }), "Agent updated successfully");
+    }
+
+    [Fact]
+    public async Task HangingUpALiveCall_AsksTheProviderWhereItCan_AndTheCallIsNotPlacedAgain()
+    {
+        var campaign = await CampaignAsync(new { max_attempts = 3, on = new[] { "voicemail" }, backoff_seconds = 60 });
+        await using var _ = campaign.Fake;
+        var member = campaign.Org.Client(App, campaign.Org.Member);
+        // Contact 10 ends in voicemail, which this agent retries.
+        var placed = await ApiAssert.Envelope(await member.PostJson($"{Prefix}/speech/v1/calls/",
+            new { to_number = "+14155550010", agent_id = campaign.Agent, space_token = campaign.Space }), HttpStatusCode.Created, "Call queued.");
+        var id = placed["data"]!["call_id"]!.GetValue<string>();
+        await App.RunEngineAsync();
+        var call = Assert.Single(campaign.Fake.Placed);
+
+        var hung = await ApiAssert.Envelope(await member.PostAsync($"{Prefix}/speech/v1/calls/{id}/hangup", null), HttpStatusCode.OK);
+        Assert.Equal("hangup_requested", hung["data"]!["status"]!.GetValue<string>());
+        var message = hung["message"]!.GetValue<string>();
+        if (campaign.Fake.Provider is "twilio" or "livekit" or "retell")
+        {
+            Assert.Equal([call.Id], campaign.Fake.HungUp);
+            Assert.Contains("was asked to hang up", message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(campaign.Fake.HungUp);
+            Assert.Contains("offers no way to hang up", message, StringComparison.Ordinal);
+        }
+
+        // However the provider reports the end, the call is not placed again.
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(campaign.Fake.EndEvent(call, Ending.Voicemail, campaign.EventsUrl, App.Clock.GetUtcNow()))).StatusCode);
+        await App.AdvanceAsync(TimeSpan.FromMinutes(5));
+        await App.AdvanceAsync(TimeSpan.FromMinutes(5));
+        Assert.Single(campaign.Fake.Placed);
+        var ended = await ApiAssert.Envelope(await member.GetAsync($"{Prefix}/speech/v1/calls/{id}"), HttpStatusCode.OK);
+        Assert.Contains(ended["data"]!["status"]!.GetValue<string>(), new[] { "cancelled", "completed" });
+        Assert.Empty(campaign.Fake.Violations);
+    }
+
     [Fact]
     public async Task ForgedUnsignedAndReplayedEvents_ChangeNothing()
     {

@@ -145,7 +145,6 @@ public abstract class TwilioCallTests<TDb>(EngineApp<TDb> app) : TelephonyCallTe
         Assert.True(new RequestValidator(FakeTwilio.AuthToken).Validate(request.RequestUri!.ToString(), form, request.Headers.GetValues("X-Twilio-Signature").Single()));
     }
 
-    private static string? Text(JsonNode? node) => node?.GetValue<string>();
 
     [Fact]
     public async Task TheTwimlRequest_MustBeSignedByTheAccount()
@@ -289,6 +288,25 @@ public abstract class TwilioCallTests<TDb>(EngineApp<TDb> app) : TelephonyCallTe
     }
 
     [Fact]
+    public async Task ThroughTheOrganizationsTrunk_TwilioDialsItsSipAddress_WithItsCredentials()
+    {
+        var campaign = await CampaignAsync();
+        await using var _ = campaign.Fake;
+        var trunk = await TrunkAsync(campaign);
+        await RuntimeAsync(campaign, r => r["trunk_id"] = trunk);
+        await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(1) });
+        await App.RunEngineAsync();
+        var call = Assert.Single(campaign.Fake.Placed);
+        Assert.Equal("sip:+14155550000@sip.carrier.example:5061;transport=tls", Text(call.Body["To"]));
+        Assert.Equal("acme", Text(call.Body["SipAuthUsername"]));
+        Assert.Equal(TrunkPassword, Text(call.Body["SipAuthPassword"]));
+        Assert.Empty(campaign.Fake.Violations);
+
+        // A trunk an agent dials through cannot be deleted from under it.
+        Assert.Equal(HttpStatusCode.Conflict, (await campaign.Org.Client(App, campaign.Org.Admin).DeleteAsync($"{Prefix}/telephony/trunks/{trunk}/")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnInvalidNumber_IsAFinalFailure_WithTwiliosCode()
     {
         var campaign = await CampaignAsync(new { max_attempts = 3, on = new[] { "failed" }, backoff_seconds = 0 });
@@ -338,6 +356,38 @@ public abstract class LiveKitCallTests<TDb>(EngineApp<TDb> app) : TelephonyCallT
         }
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(campaign.Fake.EndEvent(placed, ending, campaign.EventsUrl, now))).StatusCode);
         if (botReports) await BotReportsAsync(job["podium_callback_url"]!.GetValue<string>(), job["podium_callback_token"]!.GetValue<string>(), "completed");
+    }
+
+    [Fact]
+    public async Task ThroughTheOrganizationsTrunk_LiveKitDialsAnInlineTrunk_AndTheBotGetsTheVoiceProfile()
+    {
+        var campaign = await CampaignAsync();
+        await using var _ = campaign.Fake;
+        var trunk = await TrunkAsync(campaign);
+        await RuntimeAsync(campaign, r =>
+        {
+            r.Remove("sip_trunk_id");
+            r["trunk_id"] = trunk;
+        });
+        await VoiceAsync(campaign);
+        await CreateRunAsync(campaign.Org, campaign.Space, new { pilot = campaign.Agent, documents = Contacts(1) });
+        await App.RunEngineAsync();
+        var call = Assert.Single(campaign.Fake.Placed);
+        Assert.Null(call.Body["sipTrunkId"]);
+        var inline = call.Body["trunk"]!;
+        Assert.Equal("sip.carrier.example:5061", Text(inline["hostname"]));
+        Assert.Equal("SIP_TRANSPORT_TLS", Text(inline["transport"]));
+        Assert.Equal("acme", Text(inline["authUsername"]));
+        Assert.Equal(TrunkPassword, Text(inline["authPassword"]));
+        Assert.Equal("US", Text(inline["destinationCountry"]));
+        var voice = campaign.Fake.Dispatches[call.Id]["voice"]!;
+        Assert.Equal("voice_asha", Text(voice["tts_voice"]));
+        Assert.Equal("Hello from Asha.", Text(voice["greeting"]));
+        Assert.Empty(campaign.Fake.Violations);
+
+        // Both trunks at once is refused.
+        await ApiAssert.Invalid(await campaign.Org.Client(App, campaign.Org.Admin).PatchJson($"{Prefix}/agents/{campaign.Agent}/",
+            new { runtime = new { type = "livekit", provider_config_id = campaign.ConfigId, agent_name = "podium-agent", sip_trunk_id = FakeLiveKit.Trunk, trunk_id = trunk } }), "runtime.trunk_id");
     }
 
     [Fact]
