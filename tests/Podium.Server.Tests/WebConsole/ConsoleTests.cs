@@ -371,6 +371,23 @@ public abstract class ConsoleTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(a
     }
 
     [Fact]
+    public async Task TheTelephonyPage_ShowsTrunksAndVoiceProfiles_NeverATrunkPassword()
+    {
+        var (org, _, _) = await SetUpAsync();
+        var api = org.Client(App, org.Admin);
+        await ApiAssert.Envelope(await api.PostJson($"{Prefix}/telephony/trunks/", new { name = "Carrier One", sip_url = "sip:sip.one.example", auth_username = "acme", auth_password = "console-pass-91c2" }), HttpStatusCode.Created);
+        await ApiAssert.Envelope(await api.PostJson($"{Prefix}/voice-profiles/", new { name = "Asha", language = "hi-IN", tts_provider = "elevenlabs", tts_voice = "voice_asha", estimated_cost_per_min_usd = 0.12m }), HttpStatusCode.Created);
+        using var viewer = await SignedInAsync(org.Viewer);
+        var (status, html, _) = await viewer.GetAsync($"/console/{org.Handle}/telephony");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Carrier One", html, StringComparison.Ordinal);
+        Assert.Contains("sip:sip.one.example", html, StringComparison.Ordinal);
+        Assert.Contains("voice_asha", html, StringComparison.Ordinal);
+        Assert.Contains("$0.12", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("console-pass-91c2", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EveryPage_Renders_ForAnAdmin()
     {
         var (org, space, agent, run, task) = await FinishedRunAsync();
