@@ -64,7 +64,7 @@ public static class BridgeEndpoints
             Agents = agents.Value!,
         };
         db.Bridges.Add(bridge);
-        if (await SaveAsync(db, ct) is { } conflict) return conflict;
+        if (await UniqueViolation.SaveAsync(db, SlugTaken, ct) is { } conflict) return conflict;
         return Api.Created("Bridge created successfully.", await ReadAsync(db, tenant, bridge.Id, ct));
     }
 
@@ -125,16 +125,4 @@ public static class BridgeEndpoints
         return errors.Any ? Api.Validation(errors.ToDictionary()) : agents;
     }
 
-    private static async Task<ApiError?> SaveAsync(PodiumDb db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            return SlugTaken;
-        }
-    }
 }

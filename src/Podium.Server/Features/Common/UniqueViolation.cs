@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Podium.Data;
+using Podium.Server.Http;
 
 namespace Podium.Server.Features.Common;
 
@@ -16,4 +18,18 @@ public static class UniqueViolation
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         _ => false,
     };
+
+    /// <summary>Saves, turning a unique-index violation (a concurrent write past the pre-check) into <paramref name="conflict"/>.</summary>
+    public static async Task<ApiError?> SaveAsync(PodiumDb db, ApiError conflict, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException e) when (Is(e))
+        {
+            return conflict;
+        }
+    }
 }

@@ -12,6 +12,9 @@ namespace Podium.Server.Features.Providers;
 
 public static class ProviderEndpoints
 {
+    /// <summary>A concurrent write can pass the pre-check; the unique indexes make it a 409 all the same.</summary>
+    private static readonly ApiError Raced = Api.Conflict("A provider configuration with this name or account already exists.");
+
     public static readonly ApiError NotFound = Api.NotFound("Provider configuration not found");
 
     public static void MapProviders(this RouteGroupBuilder api)
@@ -76,7 +79,7 @@ public static class ProviderEndpoints
         };
         if (await ConflictAsync(db, configuration, ct) is { } conflict) return conflict;
         db.ProviderConfigurations.Add(configuration);
-        if (await SaveAsync(db, ct) is { } raced) return raced;
+        if (await UniqueViolation.SaveAsync(db, Raced, ct) is { } raced) return raced;
         return Api.Created("Provider configuration created successfully.", ProviderDto.From(configuration, tenant, 0, address.BaseUrl));
     }
 
@@ -109,7 +112,7 @@ public static class ProviderEndpoints
         configuration.ModifiedAt = clock.GetUtcNow().UtcDateTime;
 
         if (await ConflictAsync(db, configuration, ct) is { } conflict) return conflict;
-        if (await SaveAsync(db, ct) is { } raced) return raced;
+        if (await UniqueViolation.SaveAsync(db, Raced, ct) is { } raced) return raced;
         return Api.Ok("Provider configuration updated successfully.", await DtoAsync(db, tenant, configuration, address, ct));
     }
 
@@ -143,19 +146,6 @@ public static class ProviderEndpoints
         return null;
     }
 
-    /// <summary>A concurrent write can pass the pre-check; the unique indexes make it a 409 all the same.</summary>
-    private static async Task<ApiError?> SaveAsync(PodiumDb db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            return Api.Conflict("A provider configuration with this name or account already exists.");
-        }
-    }
 
     private static void Replace(Dictionary<string, string> stored, string name, string? value)
     {

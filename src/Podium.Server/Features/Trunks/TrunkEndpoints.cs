@@ -59,7 +59,7 @@ public static class TrunkEndpoints
             ModifiedAt = now,
         };
         db.SipTrunks.Add(trunk);
-        if (await SaveAsync(db, ct) is { } conflict) return conflict;
+        if (await UniqueViolation.SaveAsync(db, NameTaken, ct) is { } conflict) return conflict;
         return Api.Created("Trunk created successfully.", (await ReadAsync(db, trunk.Id, ct))!);
     }
 
@@ -84,7 +84,7 @@ public static class TrunkEndpoints
         if (request.Region is not null) trunk.Region = request.Region.Length == 0 ? null : request.Region.ToUpperInvariant();
         if (request.Active is { } active) trunk.Active = active;
         trunk.ModifiedAt = clock.GetUtcNow().UtcDateTime;
-        if (await SaveAsync(db, ct) is { } conflict) return conflict;
+        if (await UniqueViolation.SaveAsync(db, NameTaken, ct) is { } conflict) return conflict;
         return Api.Ok("Trunk updated successfully.", (await ReadAsync(db, trunk.Id, ct))!);
     }
 
@@ -121,16 +121,4 @@ public static class TrunkEndpoints
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static async Task<ApiError?> SaveAsync(PodiumDb db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            return NameTaken;
-        }
-    }
 }

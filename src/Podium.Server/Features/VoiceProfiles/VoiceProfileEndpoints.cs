@@ -76,7 +76,7 @@ public static class VoiceProfileEndpoints
             ModifiedAt = now,
         };
         db.VoiceProfiles.Add(profile);
-        if (await SaveAsync(db, ct) is { } conflict) return conflict;
+        if (await UniqueViolation.SaveAsync(db, NameTaken, ct) is { } conflict) return conflict;
         return Api.Created("Voice profile created successfully.", new Wrapped<VoiceProfileDto>(VoiceProfileDto.From(profile, tenant.Organization.DomainHandle)));
     }
 
@@ -106,7 +106,7 @@ public static class VoiceProfileEndpoints
         if (r.EstimatedCostPerMinUsd is not null) p.CostPerMinuteMicros = VoiceFields.Micros(r.EstimatedCostPerMinUsd);
         if (r.LatencyMs is not null) p.LatencyMs = r.LatencyMs;
         p.ModifiedAt = clock.GetUtcNow().UtcDateTime;
-        if (await SaveAsync(db, ct) is { } conflict) return conflict;
+        if (await UniqueViolation.SaveAsync(db, NameTaken, ct) is { } conflict) return conflict;
         return Api.Ok("Voice profile updated successfully.", new Wrapped<VoiceProfileDto>(VoiceProfileDto.From(p, tenant.Organization.DomainHandle)));
     }
 
@@ -131,16 +131,4 @@ public static class VoiceProfileEndpoints
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static async Task<ApiError?> SaveAsync(PodiumDb db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            return NameTaken;
-        }
-    }
 }
