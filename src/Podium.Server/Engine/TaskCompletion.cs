@@ -60,6 +60,13 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
         var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly)
             .Where(t => t.Id == taskId && t.Status == TaskStatus.InProgress && t.Attempt == attempt && (owner == null || t.LeaseOwner == owner));
         if (result.Accepted) return await AwaitReportAsync(tasks, taskId, attempt, result, now, ct);
+        var hungUpUnplaced = false;
+        if (result.Deferred is not null && await tasks.AnyAsync(t => t.HangupRequestedAt != null || t.Run.Status == RunStatus.Cancelled, ct))
+        {
+            // Hung up (or its run cancelled) while the provider said "not now": no call was made, and none will be.
+            result = AgentResult.Failure("The call was hung up before the provider placed it; no call was made.");
+            hungUpUnplaced = true;
+        }
         if (result.Deferred is { } after)
         {
             var deferrals = await db.TaskAttempts.IgnoreQueryFilters(TenantOnly)
@@ -74,7 +81,7 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
         var failed = result.Outcome != "completed";
         var retry = !result.Final && RetryPolicy.ShouldRetry(result.Outcome, attempt - state.RetryBaseAttempt, settings);
         // A call hung up, or of a cancelled run, is not called again: what would have been retried is cancelled.
-        var stopped = retry && state.Stopped;
+        var stopped = (retry || hungUpUnplaced) && state.Stopped;
         retry &= !stopped;
         var status = !failed ? TaskStatus.Completed : retry ? TaskStatus.Scheduled : stopped ? TaskStatus.Cancelled : TaskStatus.Failed;
         var due = retry ? now + RetryPolicy.Delay(attempt - state.RetryBaseAttempt, settings, Random.Shared) : now;

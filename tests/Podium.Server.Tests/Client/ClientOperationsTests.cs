@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Podium.Client;
 using Podium.Server.Tests.Infrastructure;
@@ -42,6 +43,52 @@ public abstract class ClientOperationsTests<TDb>(EngineApp<TDb> app) : ClientTes
 
         using var member = ClientFor(org, org.Member);
         await Assert.ThrowsAsync<PodiumPermissionException>(() => member.Providers.CreateAsync(new CreateProviderRequest { Provider = "twilio", Name = "x", AccountSid = "AC1", AuthToken = "t" }));
+    }
+
+    [Fact]
+    public async Task Trunks_VoiceProfiles_AttachedNumbers_AndASingleCall()
+    {
+        var (org, _, agent) = await SetUpAsync();
+        using var admin = ClientFor(org, org.Admin);
+        var provider = await admin.Providers.CreateAsync(new CreateProviderRequest { Provider = "twilio", Name = "Main", AccountSid = "AC" + Guid.NewGuid().ToString("N"), AuthToken = "t" });
+        var number = await admin.Numbers.CreateAsync(new CreateNumberRequest { Number = "+14155550124", ProviderConfigId = provider.Id });
+
+        var attached = await admin.Numbers.AttachAsync(new AttachNumbersRequest { Numbers = ["+14155550124"], AgentId = agent });
+        Assert.True(Assert.Single(attached.Numbers).Ok);
+        var row = Assert.Single(await admin.Numbers.OverviewAsync());
+        Assert.Equal((agent, true, "provider"), (row.AgentId, row.InSync, row.TerminationKind));
+        var refused = await Assert.ThrowsAsync<PodiumValidationException>(() => admin.Numbers.AttachAsync(new AttachNumbersRequest { Numbers = ["+14155559999"], AgentId = agent }));
+        Assert.Contains("numbers[0]", refused.Errors!.Keys);
+
+        var trunk = await admin.Trunks.CreateAsync(new CreateTrunkRequest { Name = "Carrier", SipUrl = "sip:sip.carrier.example", AuthPassword = "pw-1d9f", Port = 5070 });
+        Assert.Equal(("5070", "********", true), (trunk.Port, trunk.AuthPassword, trunk.PasswordSet));
+        Assert.True(Assert.Single((await admin.Trunks.AttachNumbersAsync(trunk.Id, new TrunkNumbersRequest { NumberIds = [number.Id] })).Numbers).Ok);
+        Assert.Equal(["+14155550124"], (await admin.Trunks.GetAsync(trunk.Id)).Numbers);
+        Assert.False((await admin.Trunks.UpdateAsync(trunk.Id, new UpdateTrunkRequest { AuthPassword = "" })).PasswordSet);
+        Assert.True(Assert.Single((await admin.Trunks.DetachNumbersAsync(trunk.Id, new TrunkNumbersRequest { NumberIds = [number.Id] })).Numbers).Ok);
+        Assert.Single(await admin.Trunks.ListAsync());
+        await admin.Trunks.DeleteAsync(trunk.Id);
+        Assert.True(Assert.Single((await admin.Numbers.DetachAsync(new DetachNumbersRequest { Numbers = ["+14155550124"] })).Numbers).Ok);
+
+        var voice = await admin.VoiceProfiles.CreateAsync(new CreateVoiceProfileRequest { Name = "Sam", Language = "en-US", TtsProvider = "cartesia", TtsVoice = "sam", EstimatedCostPerMinUsd = 0.05m });
+        Assert.Equal(voice.ProfileId, Assert.Single(await admin.VoiceProfiles.ListAsync("en")).ProfileId);
+        Assert.Empty(await admin.VoiceProfiles.ListAsync("fr"));
+        Assert.Equal("sam-2", (await admin.VoiceProfiles.UpdateAsync(voice.ProfileId, new UpdateVoiceProfileRequest { TtsVoice = "sam-2" })).TtsVoice);
+        Assert.Equal(voice.ProfileId, (await admin.Agents.UpdateAsync(agent, new UpdateAgentRequest { VoiceProfileId = voice.ProfileId })).VoiceProfileId);
+        await Assert.ThrowsAsync<PodiumConflictException>(() => admin.VoiceProfiles.DeleteAsync(voice.ProfileId));
+
+        using var member = ClientFor(org, org.Member);
+        var call = await member.Calls.PlaceAsync(new PlaceCallRequest { ToNumber = "+19995550101", AgentId = agent, Data = new JsonObject { ["name"] = "Ada" } });
+        Assert.Equal("pending", call.Status);
+        await App.RunEngineAsync();
+        var done = await member.Calls.GetAsync(call.CallId);
+        Assert.Equal("completed", done.Status);
+        Assert.NotEmpty(done.Transcript);
+        Assert.Equal(call.CallId, Assert.Single((await member.Calls.ListAsync(status: "completed", agent: agent)).Items).CallId);
+        Assert.Equal("completed", (await member.Calls.HangUpAsync(call.CallId)).Status);
+        var pending = await member.Calls.PlaceAsync(new PlaceCallRequest { ToNumber = "+19995550102", AgentId = agent });
+        Assert.Equal("cancelled", (await member.Calls.HangUpAsync(pending.CallId)).Status);
+        await Assert.ThrowsAsync<PodiumPermissionException>(() => member.Trunks.CreateAsync(new CreateTrunkRequest { Name = "x", SipUrl = "sip:x.example" }));
     }
 
     [Fact]

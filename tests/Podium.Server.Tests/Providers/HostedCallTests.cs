@@ -112,6 +112,30 @@ public abstract class HostedCallTests<TDb, TFake>(EngineApp<TDb> app) : Provider
     }
 
     [Fact]
+    public async Task HungUpWhileTheProviderSaysNotNow_TheCallIsNeverPlaced()
+    {
+        var campaign = await CampaignAsync(new { max_attempts = 3, on = new[] { "failed" }, backoff_seconds = 0 });
+        await using var _ = campaign.Fake;
+        var member = campaign.Org.Client(App, campaign.Org.Member);
+        var id = (await ApiAssert.Envelope(await member.PostJson($"{Prefix}/speech/v1/calls/",
+            new { to_number = "+14155550001", agent_id = campaign.Agent, space_token = campaign.Space }), HttpStatusCode.Created))["data"]!["call_id"]!.GetValue<string>();
+        // The hang-up arrives while Podium is asking the provider, which then refuses for now.
+        campaign.Fake.CreateAnswers.Enqueue(async context =>
+        {
+            var hung = await ApiAssert.Envelope(await member.PostAsync($"{Prefix}/speech/v1/calls/{id}/hangup", null), HttpStatusCode.OK);
+            Assert.Contains("still being placed", hung["message"]!.GetValue<string>(), StringComparison.Ordinal);
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "1";
+        });
+        await App.RunEngineAsync();
+        await App.AdvanceAsync(TimeSpan.FromMinutes(1));
+        await App.AdvanceAsync(TimeSpan.FromMinutes(1));
+        Assert.Empty(campaign.Fake.Placed);
+        var call = await ApiAssert.Envelope(await member.GetAsync($"{Prefix}/speech/v1/calls/{id}"), HttpStatusCode.OK);
+        Assert.Equal("cancelled", call["data"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ARefusalForNow_IsNotAPlacedCall_TheTaskWaitsAndTriesAgain()
     {
         var campaign = await CampaignAsync();
