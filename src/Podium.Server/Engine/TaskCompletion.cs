@@ -60,8 +60,11 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
         var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly)
             .Where(t => t.Id == taskId && t.Status == TaskStatus.InProgress && t.Attempt == attempt && (owner == null || t.LeaseOwner == owner));
         if (result.Accepted) return await AwaitReportAsync(tasks, taskId, attempt, result, now, ct);
+        var state = await tasks.Select(t => new { t.RunId, t.RetryBaseAttempt, t.OrganizationId, Stopped = t.HangupRequestedAt != null || t.Run.Status == RunStatus.Cancelled })
+            .FirstOrDefaultAsync(ct);
+        if (state is null) return false;
         var hungUpUnplaced = false;
-        if (result.Deferred is not null && await tasks.AnyAsync(t => t.HangupRequestedAt != null || t.Run.Status == RunStatus.Cancelled, ct))
+        if (result.Deferred is not null && state.Stopped)
         {
             // Hung up (or its run cancelled) while the provider said "not now": no call was made, and none will be.
             result = AgentResult.Failure("The call was hung up before the provider placed it; no call was made.");
@@ -75,9 +78,6 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
             result = AgentResult.Failure($"{result.Error} The provider refused {options.Value.MaxPlacementDeferrals} times; the attempt failed.");
         }
 
-        var state = await tasks.Select(t => new { t.RunId, t.RetryBaseAttempt, t.OrganizationId, Stopped = t.HangupRequestedAt != null || t.Run.Status == RunStatus.Cancelled })
-            .FirstOrDefaultAsync(ct);
-        if (state is null) return false;
         var failed = result.Outcome != "completed";
         var retry = !result.Final && RetryPolicy.ShouldRetry(result.Outcome, attempt - state.RetryBaseAttempt, settings);
         // A call hung up, or of a cancelled run, is not called again: what would have been retried is cancelled.

@@ -86,7 +86,6 @@ public static class AgentEndpoints
         if (request.Purpose is not null) agent.Purpose = request.Purpose;
         if (request.Description is not null) agent.Description = request.Description;
         agent.Settings = request.ApplyTo(agent.Settings);
-        if (request.VoiceProfileId is not null) agent.Settings = agent.Settings with { VoiceProfileId = request.VoiceProfileId.Length == 0 ? null : request.VoiceProfileId };
         var secret = WebhookSecrets.EnsureFor(agent, protection);
         agent.ModifiedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);

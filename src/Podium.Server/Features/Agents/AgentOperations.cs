@@ -37,7 +37,7 @@ public static class AgentOperations
             Purpose = request.Purpose ?? "",
             Description = request.Description ?? "",
             SpaceId = space.Value,
-            Settings = request.Settings() with { VoiceProfileId = string.IsNullOrEmpty(request.VoiceProfileId) ? null : request.VoiceProfileId },
+            Settings = request.Settings(),
             CreatedAt = now,
             ModifiedAt = now,
         };
@@ -70,6 +70,10 @@ public static class AgentOperations
         string.IsNullOrEmpty(profileId) || await db.VoiceProfiles.AnyAsync(p => p.ProfileId == profileId, ct)
             ? null
             : Api.Validation("voice_profile_id", "No voice profile with this id in the organization.");
+
+    /// <summary>The handles of the organization's agents whose settings match (a JSON column: read, then matched here).</summary>
+    public static async Task<List<string>> HandlesAsync(PodiumDb db, Func<AgentSettings, bool> match, CancellationToken ct) =>
+        (await db.Agents.AsNoTracking().Select(a => new { a.Handle, a.Settings }).ToListAsync(ct)).Where(a => match(a.Settings)).Select(a => a.Handle).ToList();
 
     /// <summary>The id of the org's space with this token; null for no token (or "" on update).</summary>
     public static async Task<Outcome<int?>> ResolveSpaceAsync(PodiumDb db, string? spaceToken, CancellationToken ct)

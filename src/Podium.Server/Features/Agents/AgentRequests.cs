@@ -32,7 +32,8 @@ public sealed record CreateAgentRequest(
         AgentSettingsInput.Validate(errors, Runtime, MaxConcurrency, CallingHours, Retry, Simulation);
     }
 
-    public AgentSettings Settings() => AgentSettingsInput.Apply(new AgentSettings(), Runtime, MaxConcurrency, CallingHours, Retry, Simulation);
+    public AgentSettings Settings() =>
+        AgentSettingsInput.Apply(new AgentSettings(), Runtime, MaxConcurrency, CallingHours, Retry, Simulation) with { VoiceProfileId = string.IsNullOrEmpty(VoiceProfileId) ? null : VoiceProfileId };
 }
 
 /// <summary>Fields left out (or null) keep their value; space_token "" unbinds the agent, voice_profile_id "" takes its voice profile off.</summary>
@@ -60,5 +61,9 @@ public sealed record UpdateAgentRequest(
         AgentSettingsInput.Validate(errors, Runtime, MaxConcurrency, CallingHours, Retry, Simulation);
     }
 
-    public AgentSettings ApplyTo(AgentSettings settings) => AgentSettingsInput.Apply(settings, Runtime, MaxConcurrency, CallingHours, Retry, Simulation);
+    public AgentSettings ApplyTo(AgentSettings settings)
+    {
+        settings = AgentSettingsInput.Apply(settings, Runtime, MaxConcurrency, CallingHours, Retry, Simulation);
+        return VoiceProfileId is null ? settings : settings with { VoiceProfileId = VoiceProfileId.Length == 0 ? null : VoiceProfileId };
+    }
 }

@@ -39,6 +39,7 @@ public static class CallEndpoints
         var calls = CallQueries.Calls(db);
         if (callStatus is not null)
         {
+            if (!Statuses.Contains(callStatus)) return Api.Validation("call_status", $"Use one of: {string.Join(", ", Statuses)}.");
             calls = callStatus switch
             {
                 "pending" => calls.Where(t => t.Status == TaskStatus.Pending),
@@ -47,10 +48,8 @@ public static class CallEndpoints
                 "hangup_requested" => calls.Where(t => t.Status == TaskStatus.InProgress && t.HangupRequestedAt != null),
                 "completed" => calls.Where(t => t.Status == TaskStatus.Completed),
                 "failed" => calls.Where(t => t.Status == TaskStatus.Failed),
-                "cancelled" => calls.Where(t => t.Status == TaskStatus.Cancelled),
-                _ => null!,
+                _ => calls.Where(t => t.Status == TaskStatus.Cancelled),
             };
-            if (calls is null) return Api.Validation("call_status", $"Use one of: {string.Join(", ", Statuses)}.");
         }
         if ((pipeId ?? agentId) is { } handle)
         {

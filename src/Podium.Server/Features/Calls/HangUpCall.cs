@@ -69,8 +69,8 @@ public static class HangUpCall
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.HangupRequestedAt, now).SetProperty(t => t.ModifiedAt, now), ct);
         var attempt = await db.TaskAttempts.AsNoTracking().Where(a => a.TaskId == task.Id && a.Number == task.Attempt && a.FinishedAt == null)
             .Select(a => new { a.ProviderCallId, a.ProviderConfigurationId }).FirstOrDefaultAsync(ct);
-        var kind = await db.Agents.IgnoreQueryFilters().Where(a => a.Id == task.AgentId).Select(a => a.Settings).SingleAsync(ct);
-        var runtime = services.Runtimes.OfType<ProviderRuntime>().FirstOrDefault(r => r.Kind == kind.Runtime);
+        var settings = await db.Agents.IgnoreQueryFilters().Where(a => a.Id == task.AgentId).Select(a => a.Settings).SingleAsync(ct);
+        var runtime = services.Runtimes.OfType<ProviderRuntime>().FirstOrDefault(r => r.Kind == settings.Runtime);
         if (runtime is null)
             return "The call is live and its agent's runtime cannot be hung up from here; it ends on its own and is not called again.";
         if (attempt?.ProviderCallId is not { } providerCallId)

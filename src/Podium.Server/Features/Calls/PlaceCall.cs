@@ -61,8 +61,7 @@ public static class PlaceCall
         var (run, replayed) = created.Value;
         if (replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
         else services.Signal.Wake();
-        var call = (await CallQueries.ReadAsync(db, CallQueries.Calls(db).Where(t => t.TaskId == run.TaskIds[0]), ct)).Single();
-        return Api.Created("Call queued.", call);
+        return Api.Created("Call queued.", (await CallEndpoints.ReadAsync(db, run.TaskIds[0], ct))!);
     }
 
     private static async Task<Outcome<Space>> SpaceForAsync(PodiumDb db, Tenant tenant, Agent agent, string? spaceToken, DateTime now, CancellationToken ct)

@@ -57,16 +57,13 @@ public sealed record SipAddress(string Host, int? Port, string? Transport)
     }
 
     /// <summary>The trunk's address as a SIP URI: <c>sip:host[:port][;transport=tcp|tls]</c>.</summary>
-    public static string Format(string host, int? port, string transport)
-    {
-        var shown = host.Contains(':') ? $"[{host}]" : host;
-        return $"sip:{shown}{(port is { } p ? ":" + p.ToString(CultureInfo.InvariantCulture) : "")}{(transport == "udp" ? "" : ";transport=" + transport)}";
-    }
+    public static string Format(string host, int? port, string transport) =>
+        $"sip:{HostPort(host, port)}{(transport == "udp" ? "" : ";transport=" + transport)}";
 
     /// <summary>A number at the trunk, as Twilio dials a SIP address: <c>sip:+14155550100@host[:port];transport=...</c>.</summary>
-    public static string Dial(string number, string host, int? port, string transport)
-    {
-        var shown = host.Contains(':') ? $"[{host}]" : host;
-        return $"sip:{number}@{shown}{(port is { } p ? ":" + p.ToString(CultureInfo.InvariantCulture) : "")};transport={transport}";
-    }
+    public static string Dial(string number, string host, int? port, string transport) => $"sip:{number}@{HostPort(host, port)};transport={transport}";
+
+    /// <summary>An IPv6 host in brackets, then the port when there is one.</summary>
+    private static string HostPort(string host, int? port) =>
+        (host.Contains(':') ? $"[{host}]" : host) + (port is { } p ? ":" + p.ToString(CultureInfo.InvariantCulture) : "");
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Features.Agents;
 using Podium.Server.Features.Audit;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
@@ -96,8 +97,7 @@ public static class TrunkEndpoints
     {
         var trunk = await db.SipTrunks.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (trunk is null) return NotFound;
-        var agents = (await db.Agents.AsNoTracking().Select(a => new { a.Handle, a.Settings }).ToListAsync(ct))
-            .Where(a => a.Settings.Call.TrunkId == id).Select(a => a.Handle).ToList();
+        var agents = await AgentOperations.HandlesAsync(db, s => s.Call.TrunkId == id, ct);
         if (agents.Count > 0)
             return Api.Conflict($"Agents dial through this trunk ({string.Join(", ", agents)}). Give them another route first.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
 using Podium.Server.Auth;
+using Podium.Server.Features.Agents;
 using Podium.Server.Features.Audit;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
@@ -115,8 +116,7 @@ public static class VoiceProfileEndpoints
     {
         var profile = await db.VoiceProfiles.FirstOrDefaultAsync(p => p.ProfileId == profileId, ct);
         if (profile is null) return NotFound;
-        var agents = (await db.Agents.AsNoTracking().Select(a => new { a.Handle, a.Settings }).ToListAsync(ct))
-            .Where(a => a.Settings.VoiceProfileId == profileId).Select(a => a.Handle).ToList();
+        var agents = await AgentOperations.HandlesAsync(db, s => s.VoiceProfileId == profileId, ct);
         if (agents.Count > 0)
             return Api.Conflict($"Agents speak with this voice profile ({string.Join(", ", agents)}). Give them another first.");
         db.VoiceProfiles.Remove(profile);

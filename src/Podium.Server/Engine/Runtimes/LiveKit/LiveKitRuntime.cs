@@ -129,7 +129,7 @@ public sealed class LiveKitRuntime(ProviderServices services) : ProviderRuntime(
     }
 
     /// <summary>Deleting the attempt's room ends the call: every participant, the contact's SIP leg included, is removed.</summary>
-    protected override async Task<string?>? EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct)
+    protected override async Task<string?> EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct)
     {
         var deleted = await TwirpAsync(account, "RoomService/DeleteRoom", new JsonObject { ["room"] = providerCallId }, "video", new Dictionary<string, object> { ["roomCreate"] = true }, ct);
         return deleted.Succeeded ? null : $"LiveKit answered HTTP {deleted.Status} to DeleteRoom";

@@ -93,10 +93,11 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
 
     /// <summary>
     /// Asks the provider to end a live call: null when it took the request, else its refusal. The call's own
-    /// end event (or, failing it, a look at the call) then finishes the attempt. Null from the base: this
-    /// provider has no documented way to end a call through its API.
+    /// end event (or, failing it, a look at the call) then finishes the attempt. The base is for providers
+    /// with no documented way to end a call through their API.
     /// </summary>
-    protected virtual Task<string?>? EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct) => null;
+    protected virtual Task<string?> EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct) =>
+        Task.FromResult<string?>($"{ProviderName} offers no way to hang up a call through its API");
 
     /// <returns>Null when the provider was asked and took it; else why the call could not be hung up.</returns>
     public async Task<string?> HangUpAsync(int organizationId, int? configurationId, string providerCallId, CancellationToken ct)
@@ -107,7 +108,7 @@ public abstract class ProviderRuntime(ProviderServices services) : IAgentRuntime
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
         try
         {
-            return await (EndCallAsync(account, providerCallId, timeout.Token) ?? Task.FromResult<string?>($"{ProviderName} offers no way to hang up a call through its API"));
+            return await EndCallAsync(account, providerCallId, timeout.Token);
         }
         catch (HttpRequestException e)
         {

@@ -39,7 +39,7 @@ public sealed partial class RetellRuntime(ProviderServices services) : HostedAge
         Text(answer["call_id"]) is { } id ? (id, null) : (null, "its answer has no call_id.");
 
     /// <summary>Retell's stop-call ends a live call; it then reports <c>manual_stopped</c>.</summary>
-    protected override Task<string?>? EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct) =>
+    protected override Task<string?> EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct) =>
         EndWithAsync(WithBearerKey(account, new HttpRequestMessage(HttpMethod.Post, account.Url(Origin, $"/v2/stop-call/{Uri.EscapeDataString(providerCallId)}"))), ct);
 
     protected override HttpRequestMessage FetchRequest(ProviderAccount account, string providerCallId) =>

@@ -75,7 +75,7 @@ public sealed class TwilioRuntime(ProviderServices services, TwilioClients clien
     }
 
     /// <summary>Hangs the call up (<c>Status=completed</c> ends it whether it rings or talks); Twilio's status callback then ends the attempt.</summary>
-    protected override async Task<string?>? EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct)
+    protected override async Task<string?> EndCallAsync(ProviderAccount account, string providerCallId, CancellationToken ct)
     {
         try
         {
