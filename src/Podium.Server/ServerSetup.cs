@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Podium.Data;
+using Podium.Server.Application;
 using Podium.Server.Auth;
 using Podium.Server.Data;
 using Podium.Server.Engine;
@@ -65,10 +66,9 @@ public static class ServerSetup
         builder.AddPodiumDatabase();
         builder.Services.AddOptions<PodiumOptions>().BindConfiguration("Podium").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddOperations();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProxySupport(builder.Configuration);
-        builder.Services.AddScoped<Tenant>();
         builder.Services.AddScoped<RouteResource>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -82,11 +82,7 @@ public static class ServerSetup
         builder.Services.AddOptions<BillingOptions>().BindConfiguration("Billing").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ProviderSecrets>();
         builder.Services.AddSingleton<TrunkPasswords>();
-        builder.Services.AddScoped<CollectionWriter>();
-        builder.Services.AddScoped<DocumentImport>();
-        builder.Services.AddScoped<WebhookOutbox>();
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
-        builder.Services.AddRequestLimits();
         builder.Services.AddOutboundClient(WebhookSender.ClientName, TimeSpan.FromMinutes(2));
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());

@@ -18,6 +18,9 @@ public static class AdminCommands
 {
     private static readonly Option<bool> Json = new("--json") { Description = "Print the result as JSON", Recursive = true };
 
+    /// <summary>Acts as this member of the organization (their role, the private spaces they see); the operator when left out.</summary>
+    internal static readonly Option<string?> AsMember = new("--as") { Description = "Email of the member to act as; the operator when left out" };
+
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
         RunAsync(args, [], output, error);
 
@@ -32,6 +35,8 @@ public static class AdminCommands
         root.Subcommands.Add(Group("key", "API keys", CreateKey(settings)));
         root.Subcommands.Add(Group("space", "Spaces", CreateSpace(settings)));
         root.Subcommands.Add(Group("agent", "Agents", CreateAgent(settings)));
+        root.Subcommands.Add(RunCommands.Runs(settings));
+        root.Subcommands.Add(Group("documents", "A space's data collection", RunCommands.ImportDocuments(settings)));
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -39,7 +44,7 @@ public static class AdminCommands
     private static Command Group(string name, string description, Command child) => new(name, description) { child };
 
     /// <summary>Opens an admin context for a command's action and disposes it afterwards.</summary>
-    private static void Run(Command command, IEnumerable<KeyValuePair<string, string?>> settings, Func<ParseResult, AdminContext, CancellationToken, Task<int>> action) =>
+    internal static void Run(Command command, IEnumerable<KeyValuePair<string, string?>> settings, Func<ParseResult, AdminContext, CancellationToken, Task<int>> action) =>
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -48,7 +53,7 @@ public static class AdminCommands
             return await action(parse, context, ct);
         });
 
-    private static Option<string> Required(string name, string description) => new(name) { Required = true, Description = description };
+    internal static Option<string> Required(string name, string description) => new(name) { Required = true, Description = description };
 
     private static Command Migrate(IEnumerable<KeyValuePair<string, string?>> settings)
     {
@@ -140,18 +145,15 @@ public static class AdminCommands
         var agent = new Option<string?>("--agent") { Description = "Handle of the space's default agent" };
         var contentType = new Option<string?>("--content-type") { Description = "general, contact, table or email" };
         var spaceType = new Option<string?>("--space-type") { Description = "general, knowledge_base or contact" };
-        var command = new Command("create", "Create a space") { org, name, privacy, agent, contentType, spaceType };
+        var command = new Command("create", "Create a space") { org, name, privacy, agent, contentType, spaceType, AsMember };
         Run(command, settings, async (parse, context, ct) =>
         {
-            var organization = await FindOrganizationAsync(context, parse.GetValue(org)!, ct);
-            if (organization is null) return context.Fail("Organization not found");
+            var (organization, refusal) = await context.EnterAsync(parse.GetValue(org)!, parse.GetValue(AsMember), ct);
+            if (organization is null) return context.Fail(refusal!);
             var request = new CreateSpaceRequest(parse.GetValue(name)!, PrivacyType: parse.GetValue(privacy),
                 SpaceType: parse.GetValue(spaceType), ContentType: parse.GetValue(contentType), AgentHandle: parse.GetValue(agent));
-            if (context.Check(request) is { } invalid) return context.Fail(invalid);
-            var created = await SpaceOperations.CreateAsync(context.Db, organization.Id, request, null, context.Now, ct);
-            if (created.Error is not null) return context.Fail(created.Error);
-            var space = await context.Db.Spaces.AsNoTracking().Where(s => s.Id == created.Value!.Id).Select(SpaceDto.Projection).SingleAsync(ct);
-            return context.Report(space, $"Created space {space.Name} (token {space.Token}).");
+            var created = await Features.Spaces.CreateSpace.RunAsync(request, context.Operations, ct);
+            return context.Finish(created, space => (space, $"Created space {space.Name} (token {space.Token})."));
         });
         return command;
     }

@@ -2,6 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Application;
+using Podium.Server.Auth;
 using Podium.Server.Data;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
@@ -28,6 +31,11 @@ public sealed class AdminContext : IAsyncDisposable
     }
 
     public PodiumDb Db => _scope.ServiceProvider.GetRequiredService<PodiumDb>();
+
+    /// <summary>What the operations run with; enter an organization first (<see cref="EnterAsync"/>).</summary>
+    public OperationContext Operations => _scope.ServiceProvider.GetRequiredService<OperationContext>();
+
+    public T Service<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
     public IDataProtectionProvider Protection => _scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>();
     public DateTime Now => _host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
     public TextWriter Output { get; }
@@ -43,7 +51,7 @@ public sealed class AdminContext : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.AddPodiumDatabase();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddRequestLimits();
+        builder.Services.AddOperations();
         var context = new AdminContext(builder.Build(), output, error, json);
         if (context._host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.AutoMigrate)
             await context.Db.Database.MigrateAsync(ct);
@@ -70,6 +78,29 @@ public sealed class AdminContext : IAsyncDisposable
 
     /// <summary>Runs the same checks as the HTTP endpoint; null when the request is valid.</summary>
     public ApiError? Check(IValidatable request) => RequestValidation.Refusal(request, _host.Services.GetRequiredService<RequestLimits>());
+
+    /// <summary>
+    /// Scopes the command to an organization: as the member <paramref name="asEmail"/> (with that member's
+    /// role and visibility), or as the operator, an admin who is no user. Null with the reason when refused.
+    /// </summary>
+    public async Task<(Organization? Organization, string? Refusal)> EnterAsync(string handle, string? asEmail, CancellationToken ct)
+    {
+        var normalized = handle.Trim().ToLowerInvariant();
+        var organization = await Db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.DomainHandle == normalized, ct);
+        if (organization is null) return (null, "Organization not found");
+        var tenant = Service<Tenant>();
+        if (asEmail is null)
+        {
+            tenant.ResolveAsOperator(organization);
+            Db.TenantId = organization.Id;
+            return (organization, null);
+        }
+        var address = asEmail.Trim().ToLowerInvariant();
+        var user = await Db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == address, ct);
+        if (user is null || !await TenantScope.ResolveAsync(Db, tenant, user.Id, m => m.OrganizationId == organization.Id, ct))
+            return (null, $"{address} is not a member of {organization.DomainHandle}");
+        return (organization, null);
+    }
 
     public int Finish<T>(Outcome<T> outcome, Func<T, (object Json, string Human)> describe)
     {

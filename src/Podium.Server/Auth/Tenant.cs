@@ -19,6 +19,12 @@ public sealed class Tenant
     /// <summary>False on endpoints that act outside one organization (a user's own keys, creating an organization).</summary>
     public bool IsResolved => _organization is not null;
 
+    /// <summary>The acting user, or null for an operator's admin command, which acts as no user.</summary>
+    public int? ActingUserId => UserId == 0 ? null : UserId;
+
+    /// <summary>An admin command acts in the organization as an operator: an admin who is no user.</summary>
+    internal void ResolveAsOperator(Organization organization) => Resolve(0, organization, Role.Admin);
+
     internal void Resolve(int userId, Organization organization, Role role)
     {
         UserId = userId;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Podium.Data;
@@ -16,7 +15,6 @@ public sealed partial class DatabaseInitializer(
     IOptions<PodiumOptions> podium,
     IHostApplicationLifetime lifetime,
     PublicAddress address,
-    TimeProvider clock,
     KeyEncryptionKey keyEncryptionKey,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -34,7 +32,7 @@ public sealed partial class DatabaseInitializer(
         DemoCredentials demo;
         try
         {
-            demo = await DemoSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+            demo = await DemoSeeder.SeedAsync(scope.ServiceProvider, cancellationToken);
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
         {

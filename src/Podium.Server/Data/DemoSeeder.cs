@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Application;
+using Podium.Server.Auth;
 using Podium.Server.Features.Agents;
 using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Organizations;
@@ -21,8 +23,12 @@ public static class DemoSeeder
     public const string OrgHandle = "demo";
     public const string AgentHandle = "demo-agent";
 
-    public static async Task<DemoCredentials> SeedAsync(PodiumDb db, IDataProtectionProvider protection, DateTime now, CancellationToken ct)
+    /// <param name="scope">A service scope of its own: the seed acts in it as the demo organization's admin.</param>
+    public static async Task<DemoCredentials> SeedAsync(IServiceProvider scope, CancellationToken ct)
     {
+        var db = scope.GetRequiredService<PodiumDb>();
+        var protection = scope.GetRequiredService<IDataProtectionProvider>();
+        var now = scope.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var user = Expect(await UserOperations.CreateAsync(db, new CreateUserRequest("admin@demo.podium.local", "Demo Admin"), now, ct));
         var org = Expect(await OrganizationOperations.CreateAsync(db,
             new CreateOrganizationRequest("Demo Organization", OrgHandle, "demo.podium.local"), user.Id, now, ct));
@@ -31,9 +37,10 @@ public static class DemoSeeder
             "Demo Caller", AgentHandle, AgentType.Voice, AgentState.Published,
             Purpose: "Call contacts and qualify them as leads",
             Runtime: new AgentRuntimeRequest(AgentRuntime.Simulated)), now, ct));
-        var space = Expect(await SpaceOperations.CreateAsync(db, org.Id, new CreateSpaceRequest(
+        scope.GetRequiredService<Tenant>().Resolve(user.Id, org, Role.Admin);
+        var space = Expect(await CreateSpace.RunAsync(new CreateSpaceRequest(
             "Demo Outreach", "Contacts for the demo agent to call", SpaceType: "contact", ContentType: "contact",
-            AgentHandle: agent.Handle), user.Id, now, ct));
+            AgentHandle: agent.Handle), scope.GetRequiredService<OperationContext>(), ct));
         var key = await ApiKeyOperations.IssueAsync(db, user.Id, new CreateApiKeyRequest("demo"), now, ct);
         return new DemoCredentials(org.DomainHandle, space.Token, agent.Handle, key.Key);
     }

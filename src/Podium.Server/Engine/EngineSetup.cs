@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Engine.Runtimes.ElevenLabs;
 using Podium.Server.Engine.Runtimes.LiveKit;
@@ -15,7 +16,7 @@ public static class EngineSetup
     public static IHostApplicationBuilder AddEngine(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EngineOptions>().BindConfiguration("Engine").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<EngineSignal>();
+        builder.Services.TryAddSingleton<EngineSignal>();
         builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddScoped<TaskClaimer>();
         builder.Services.AddScoped<TaskCompletion>();

@@ -14,10 +14,10 @@ public static class RunProgress
     /// <summary>
     /// Gives a run whose tasks are all final its final status: completed when every task
     /// completed, failed when none did, partially_completed otherwise; a cancelled run stays
-    /// cancelled. Called after each task's final transition has committed, so of two processes
+    /// cancelled; a run settled here always announces it (<c>run.status_changed</c>, <c>run.completed</c>). Called after each task's final transition has committed, so of two processes
     /// finishing a run's last tasks at once, the later one always sees them all.
     /// </summary>
-    public static async Task SettleAsync(PodiumDb db, long runId, DateTime now, CancellationToken ct, WebhookOutbox? outbox = null)
+    public static async Task SettleAsync(PodiumDb db, WebhookOutbox outbox, long runId, DateTime now, CancellationToken ct)
     {
         var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly).Where(t => t.RunId == runId);
         // Called after every task of the run finishes: the existence check stops at the first open
@@ -33,7 +33,7 @@ public static class RunProgress
         var settled = await db.Runs.IgnoreQueryFilters(TenantOnly)
             .Where(r => r.Id == runId && (r.Status == RunStatus.Pending || r.Status == RunStatus.Running || r.Status == RunStatus.Paused))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.ModifiedAt, now), ct);
-        if (settled == 1 && outbox is not null)
+        if (settled == 1)
         {
             var organizationId = await db.Runs.IgnoreQueryFilters().Where(r => r.Id == runId).Select(r => r.OrganizationId).SingleAsync(ct);
             await outbox.RunAsync(organizationId, runId, "run.status_changed", now, ct);

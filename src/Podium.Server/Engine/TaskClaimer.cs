@@ -284,6 +284,6 @@ public sealed class TaskClaimer(
             await outbox.TasksAsync(group.Key.OrganizationId, ids, now, ct);
         }
         foreach (var runId in retired.Select(r => r.RunId).Distinct())
-            await RunProgress.SettleAsync(db, runId, now, ct, outbox);
+            await RunProgress.SettleAsync(db, outbox, runId, now, ct);
     }
 }

@@ -124,7 +124,7 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
         if (retry) Activity.Current?.AddEvent(new ActivityEvent("engine.retry_scheduled", tags: new ActivityTagsCollection { ["podium.due_at"] = due.ToString("O") }));
 
         if (status != TaskStatus.Scheduled)
-            await RunProgress.SettleAsync(db, state.RunId, now, ct, outbox);
+            await RunProgress.SettleAsync(db, outbox, state.RunId, now, ct);
         return true;
     }
 

@@ -93,9 +93,22 @@ public sealed class ValidationFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        // An operation that checks its own request is not checked twice.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<OperationValidates>() is not null) return await next(context);
         var errors = new ValidationErrors(context.HttpContext.RequestServices.GetRequiredService<RequestLimits>());
         foreach (var argument in context.Arguments.OfType<IValidatable>())
             RequestValidation.Check(argument, errors);
         return errors.Any ? Api.Validation(errors.ToDictionary()) : await next(context);
     }
+}
+
+/// <summary>Marks an endpoint whose operation runs the request's checks itself, as it does for every entry point.</summary>
+public sealed class OperationValidates
+{
+    public static readonly OperationValidates Instance = new();
+}
+
+public static class OperationValidatesSetup
+{
+    public static RouteHandlerBuilder ValidatedByOperation(this RouteHandlerBuilder builder) => builder.WithMetadata(OperationValidates.Instance);
 }

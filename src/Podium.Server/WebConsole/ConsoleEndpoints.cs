@@ -35,7 +35,7 @@ public static class ConsoleEndpoints
             if (!await session.EnterAsync(org, ct) || await session.SpaceAsync(spaceToken, ct) is not { } space) return Results.NotFound();
             var id = await session.Db.Runs.AsNoTracking().Where(r => r.RunId == runId && r.SpaceId == space.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
             if (id is null) return Results.NotFound();
-            var run = await RunEndpoints.ReadAsync(session.Db, id.Value, ct);
+            var run = await RunQueries.ReadOneAsync(session.Db, id.Value, ct);
             return Results.Json(new
             {
                 status = run.Status,

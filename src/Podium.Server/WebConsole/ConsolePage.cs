@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Server.Features.Audit;
+using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
 namespace Podium.Server.WebConsole;
@@ -70,6 +71,25 @@ public abstract class ConsolePage : ComponentBase
         Problem = error.Message;
         Errors = error.Errors ?? new Dictionary<string, string[]>();
         if (!HttpContext.Response.HasStarted) HttpContext.Response.StatusCode = error.StatusCode ?? StatusCodes.Status400BadRequest;
+    }
+
+    /// <summary>
+    /// An operation's outcome, as the page uses it: the value, or null with the refusal shown with its
+    /// field errors. The operation ran the request's checks and wrote its own audit entry and events.
+    /// </summary>
+    protected T? Accept<T>(Outcome<T> outcome)
+    {
+        if (outcome.Error is null) return outcome.Value;
+        Show(outcome.Error);
+        return default;
+    }
+
+    /// <summary>True when the operation answered no refusal; else the refusal is shown.</summary>
+    protected bool Accept(ApiError? refusal)
+    {
+        if (refusal is null) return true;
+        Show(refusal);
+        return false;
     }
 
     /// <summary>

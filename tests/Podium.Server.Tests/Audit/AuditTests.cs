@@ -36,7 +36,7 @@ public abstract class AuditTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) w
         var actions = entries.Select(e => e!["action"]!.GetValue<string>()).Reverse().ToList();
         Assert.Equal(
             ["space.created", "space.updated", "agent.created", "provider.created", "provider.updated", "bridge.created", "bridge.connect_provider",
-             "run.cancel", "member.invited", "member.left", "space.deleted"],
+             "run.created", "run.cancel", "member.invited", "member.left", "space.deleted"],
             actions);
         var updated = entries.Single(e => e!["action"]!.GetValue<string>() == "provider.updated")!;
         Assert.Equal(provider.ToString(System.Globalization.CultureInfo.InvariantCulture), updated["target_id"]!.GetValue<string>());
@@ -48,6 +48,9 @@ public abstract class AuditTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) w
         var cancel = entries.Single(e => e!["action"]!.GetValue<string>() == "run.cancel")!;
         Assert.Equal(run, cancel["target_id"]!.GetValue<string>());
         Assert.Equal(org.Member.Email, cancel["user"]!["email"]!.GetValue<string>());
+        var created = entries.Single(e => e!["action"]!.GetValue<string>() == "run.created")!;
+        Assert.Equal(run, created["target_id"]!.GetValue<string>());
+        Assert.Equal(["documents", "pilot", "schedule"], created["fields"]!.AsArray().Select(f => f!.GetValue<string>()).Order());
         Assert.Equal(space, entries.Single(e => e!["action"]!.GetValue<string>() == "space.created")!["target_id"]!.GetValue<string>());
         Assert.DoesNotContain("audit-secret", entries.ToJsonString(), StringComparison.Ordinal);
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Podium.Server.Data;
 using Podium.Server.Tests.Infrastructure;
@@ -32,8 +30,8 @@ public sealed class BrowserApp : PodiumApp<Sqlite>
             return;
         }
         await base.InitializeAsync();
-        await using (var scope = Scope(out var db))
-            Demo = await DemoSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>(), DateTime.UtcNow, default);
+        await using (var scope = Scope(out _))
+            Demo = await DemoSeeder.SeedAsync(scope.ServiceProvider, default);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
         Browser = await Playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox"] });

@@ -50,7 +50,8 @@ public static class HangUpCall
         if (alone && !RunControl.IsFinished(task.Run.Status))
         {
             // A single call is its run: cancelling the run cancels the call, with the run's events.
-            await RunControl.ApplyAsync(db, services.Outbox, services.Signal, task.Run, "cancel", now, ct);
+            await RunControl.ApplyAsync(db, services.Outbox, task.Run, "cancel", now, ct);
+            services.Signal.Wake();
             return "Call cancelled before it started.";
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -59,7 +60,7 @@ public static class HangUpCall
                 .SetProperty(t => t.LastStatusChange, now).SetProperty(t => t.ModifiedAt, now), ct);
         if (cancelled == 1) await services.Outbox.TasksAsync(task.OrganizationId, [task.Id], now, ct);
         await transaction.CommitAsync(ct);
-        await RunProgress.SettleAsync(db, task.RunId, now, ct, services.Outbox);
+        await RunProgress.SettleAsync(db, services.Outbox, task.RunId, now, ct);
         return cancelled == 1 ? "Call cancelled before it started." : "The call started meanwhile; hang it up again.";
     }
 

@@ -4,19 +4,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Application;
 using Podium.Server.Auth;
-using Podium.Server.Engine;
 using Podium.Server.Features.Collections;
 using Podium.Server.Features.Common;
 using Podium.Server.Features.Numbers;
 using Podium.Server.Features.Tasks;
-using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.Calls;
 
 /// <summary>Services a placed call is written with.</summary>
-public sealed record CallServices(Tenant Tenant, PodiumDb Db, CollectionWriter Writer, WebhookOutbox Outbox, TimeProvider Clock, EngineSignal Signal);
+public sealed record CallServices(OperationContext Context, CollectionWriter Writer);
 
 /// <summary>
 /// One call, placed as a run of one task in a contact space: durable, retried, paced and reported like every
@@ -32,7 +31,8 @@ public static class PlaceCall
         PlaceCallRequest request, [FromHeader(Name = Idempotency.Header)] string? idempotencyKey, HttpContext http,
         [AsParameters] CallServices services, CancellationToken ct)
     {
-        var (tenant, db, clock) = (services.Tenant, services.Db, services.Clock);
+        var context = services.Context;
+        var (tenant, db) = (context.Tenant, context.Db);
         if (idempotencyKey is { Length: 0 or > Idempotency.MaxKeyLength })
             return Api.Validation(Idempotency.Header, $"Must be 1 to {Idempotency.MaxKeyLength} characters.");
         var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Handle == request.Handle, ct);
@@ -46,7 +46,7 @@ public static class PlaceCall
             if (from is null || !await db.PhoneNumbers.AnyAsync(n => n.Number == from && n.Active, ct))
                 return Api.Validation("from_number", "Not an active number of the organization's inventory.");
         }
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = context.Now;
         var space = await SpaceForAsync(db, tenant, agent, request.SpaceToken, now, ct);
         if (space.Error is not null) return space.Error;
 
@@ -54,13 +54,14 @@ public static class PlaceCall
         document["contact_number"] = to;
         if (document["name"] is null) document["name"] = to;
         var create = new CreateTaskRequest(agent.Handle, [document], request.Instructions) { CallerNumber = from };
-        if (RequestValidation.Refusal(create, http.RequestServices.GetRequiredService<RequestLimits>()) is { } invalid) return invalid;
-        var fingerprint = idempotencyKey is null ? [] : Idempotency.Fingerprint(http, $"calls:{from}", create);
-        var created = await TaskCreation.CreateAsync(db, services.Writer, services.Outbox, tenant, space.Value!, create, idempotencyKey, fingerprint, now, ct);
+        if (context.Refusal(create) is { } invalid) return invalid;
+        var fingerprint = idempotencyKey is null ? [] : Idempotency.Fingerprint(context.Json, $"calls:{from}", create);
+        // The calls group's audit filter records the call.
+        var created = await TaskCreation.CreateAsync(context, services.Writer, space.Value!, create, idempotencyKey, fingerprint, auditAs: null, ct);
         if (created.Error is not null) return created.Error;
         var (run, replayed) = created.Value;
         if (replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
-        else services.Signal.Wake();
+        else context.Engine.Wake();
         return Api.Created("Call queued.", (await CallEndpoints.ReadAsync(db, run.TaskIds[0], ct))!);
     }
 

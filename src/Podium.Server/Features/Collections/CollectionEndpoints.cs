@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Application;
 using Podium.Server.Auth;
 using Podium.Server.Http;
 
@@ -11,8 +12,6 @@ namespace Podium.Server.Features.Collections;
 /// <summary>A space's data collection (<c>collection_data_&lt;SPACE_TOKEN&gt;</c>): Podium's own endpoints, the docs have none.</summary>
 public static class CollectionEndpoints
 {
-    public static readonly ApiError NotFound = Api.NotFound("Document not found");
-
     private static readonly RequestSizeLimitAttribute ImportBodyLimit = new(DocumentImport.ImportBodyLimit);
 
     public static void MapCollections(this RouteGroupBuilder api)
@@ -40,7 +39,7 @@ public static class CollectionEndpoints
     {
         var document = await db.Documents.AsNoTracking().Include(d => d.Labels)
             .FirstOrDefaultAsync(d => d.SpaceId == resource.SpaceId && d.DocumentId == documentId, ct);
-        return document is null ? NotFound : Api.Ok("Document fetched successfully", DocumentDto.From(document, spaceToken));
+        return document is null ? DeleteDocument.NotFound : Api.Ok("Document fetched successfully", DocumentDto.From(document, spaceToken));
     }
 
     /// <summary>
@@ -48,18 +47,11 @@ public static class CollectionEndpoints
     /// kept and bad ones reported by row; <c>?atomic=true</c> keeps nothing unless every row is valid.
     /// </summary>
     public static async Task<Results<ApiResponse<ImportResultDto>, ApiError>> Import(
-        HttpRequest request, bool? atomic, Tenant tenant, RouteResource resource, PodiumDb db, DocumentImport import, CancellationToken ct)
-    {
-        var space = await db.Spaces.AsNoTracking().SingleAsync(s => s.Id == resource.SpaceId, ct);
-        var result = await import.RunAsync(request, tenant, space, atomic == true, ct);
-        if (result.Error is not null) return result.Error;
-        return Api.Ok("Documents imported successfully", result.Value!);
-    }
+        string spaceToken, HttpRequest request, bool? atomic, OperationContext context, DocumentImport import, CancellationToken ct) =>
+        (await ImportDocuments.RunAsync(new ImportDocumentsCommand(spaceToken, DocumentUpload.FromRequest(request), atomic == true), context, import, ct))
+            .Answer(result => Api.Ok("Documents imported successfully", result));
 
     /// <summary>Removes the document from the collection; tasks already made from it keep their input.</summary>
-    public static async Task<Results<NoContent, ApiError>> Delete(string documentId, RouteResource resource, PodiumDb db, CancellationToken ct)
-    {
-        var deleted = await db.Documents.Where(d => d.SpaceId == resource.SpaceId && d.DocumentId == documentId).ExecuteDeleteAsync(ct);
-        return deleted == 0 ? NotFound : TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, ApiError>> Delete(string spaceToken, string documentId, OperationContext context, CancellationToken ct) =>
+        await DeleteDocument.RunAsync(spaceToken, documentId, context, ct) is { } refused ? refused : TypedResults.NoContent();
 }

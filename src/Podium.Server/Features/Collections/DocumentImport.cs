@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore.Storage;
 using Podium.Data;
 using Podium.Data.Entities;
@@ -22,24 +21,13 @@ public sealed class DocumentImport(PodiumDb db, CollectionWriter writer, TimePro
     /// <summary>The largest upload: it is streamed in batches, so the limit guards the disk and the clock, not memory.</summary>
     public const long ImportBodyLimit = 512L * 1024 * 1024;
 
-    public async Task<Outcome<ImportResultDto>> RunAsync(HttpRequest request, Tenant tenant, Space space, bool atomic, CancellationToken ct)
+    public async Task<Outcome<ImportResultDto>> RunAsync(DocumentUpload upload, Tenant tenant, Space space, bool atomic, CancellationToken ct)
     {
-        // An all-or-nothing upload is one transaction: the body is received first (to a temporary file
-        // past 1 MiB), so a slow client never holds the database's write lock while it sends.
-        if (atomic)
-        {
-            request.EnableBuffering(bufferThreshold: 1024 * 1024, bufferLimit: ImportBodyLimit);
-            await request.Body.DrainAsync(ct);
-            request.Body.Position = 0;
-        }
-        return await RunAsync(DocumentSources.ReadAsync(request, RequiredColumns(space), ct), tenant, space, atomic, ct);
+        var records = await upload.OpenAsync(RequiredColumns(space), atomic, ct);
+        return await RunAsync(records, tenant, space, atomic, ct);
     }
 
-    /// <summary>The console's upload: a file already received with its form.</summary>
-    public Task<Outcome<ImportResultDto>> RunAsync(Stream file, string fileName, string? contentType, Tenant tenant, Space space, bool atomic, CancellationToken ct) =>
-        RunAsync(DocumentSources.ReadFileAsync(file, fileName, contentType, RequiredColumns(space), ct), tenant, space, atomic, ct);
-
-    private static string[] RequiredColumns(Space space) => TaskCreation.ExecutionTypeFor(space.ContentType) switch
+    public static string[] RequiredColumns(Space space) => TaskCreation.ExecutionTypeFor(space.ContentType) switch
     {
         ExecutionType.Call => ["name", "contact_number"],
         ExecutionType.Email => ["name", "email"],

@@ -1,13 +1,17 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.Common;
 
 /// <summary>
-/// The result of an operation shared by the HTTP endpoints and the admin commands:
-/// a value, or the contract error to answer with.
+/// What an operation gives back to whichever entry point called it (an API endpoint, a console page,
+/// an admin command): a value, or the contract error to answer with.
 /// </summary>
 public readonly record struct Outcome<T>(T? Value, ApiError? Error)
 {
     public static implicit operator Outcome<T>(T value) => new(value, null);
     public static implicit operator Outcome<T>(ApiError error) => new(default, error);
+
+    /// <summary>The API's answer: the value in the envelope <paramref name="ok"/> makes, or the error.</summary>
+    public Results<ApiResponse<T>, ApiError> Answer(Func<T, ApiResponse<T>> ok) => Error is null ? ok(Value!) : Error;
 }

@@ -20,7 +20,7 @@ public static class RunControl
     public static bool IsFinished(RunStatus status) =>
         status is RunStatus.Completed or RunStatus.PartiallyCompleted or RunStatus.Failed or RunStatus.Cancelled;
 
-    private static readonly Dictionary<string, Func<PodiumDb, Run, DateTime, CancellationToken, Task<ApiError?>>> Controls = new()
+    private static readonly Dictionary<string, Func<PodiumDb, WebhookOutbox, Run, DateTime, CancellationToken, Task<ApiError?>>> Controls = new()
     {
         ["cancel"] = CancelAsync,
         ["pause"] = PauseAsync,
@@ -31,15 +31,15 @@ public static class RunControl
     public static IReadOnlyCollection<string> Actions => Controls.Keys;
 
     /// <summary>
-    /// One control action with its events, in one transaction, then wakes the engine: what the API's
-    /// control endpoint and the console's buttons both do.
+    /// One control action with its events, in one transaction (the caller's, when it has one); the
+    /// caller wakes the engine once its transaction commits.
     /// </summary>
     public static async Task<ApiError?> ApplyAsync(
-        PodiumDb db, WebhookOutbox outbox, EngineSignal signal, Run run, string action, DateTime now, CancellationToken ct)
+        PodiumDb db, WebhookOutbox outbox, Run run, string action, DateTime now, CancellationToken ct)
     {
         var control = Controls[action];
         var before = run.Status;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // The tasks this action moves (cancel: those not started; retry: the failed), for their events.
         var moving = action switch
         {
@@ -47,17 +47,16 @@ public static class RunControl
             "retry" => await db.Tasks.Where(t => t.RunId == run.Id && t.Status == TaskStatus.Failed).Select(t => t.Id).ToListAsync(ct),
             _ => [],
         };
-        if (await control(db, run, now, ct) is { } conflict) return conflict;
+        if (await control(db, outbox, run, now, ct) is { } conflict) return conflict;
         var after = await db.Runs.Where(r => r.Id == run.Id).Select(r => r.Status).SingleAsync(ct);
         if (after != before) await outbox.RunAsync(run.OrganizationId, run.Id, "run.status_changed", now, ct);
         await outbox.TasksAsync(run.OrganizationId, moving, now, ct);
-        await transaction.CommitAsync(ct);
-        signal.Wake();
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return null;
     }
 
     /// <summary>Tasks not started become cancelled; tasks in progress finish and keep their result.</summary>
-    public static async Task<ApiError?> CancelAsync(PodiumDb db, Run run, DateTime now, CancellationToken ct)
+    private static async Task<ApiError?> CancelAsync(PodiumDb db, WebhookOutbox outbox, Run run, DateTime now, CancellationToken ct)
     {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (!await MoveAsync(db, run, Live, RunStatus.Cancelled, now, ct))
@@ -70,21 +69,21 @@ public static class RunControl
     }
 
     /// <summary>No task of a paused run starts; tasks already in progress finish.</summary>
-    public static async Task<ApiError?> PauseAsync(PodiumDb db, Run run, DateTime now, CancellationToken ct) =>
+    private static async Task<ApiError?> PauseAsync(PodiumDb db, WebhookOutbox outbox, Run run, DateTime now, CancellationToken ct) =>
         await MoveAsync(db, run, [RunStatus.Pending, RunStatus.Running], RunStatus.Paused, now, ct) ? null : Conflict(run, "paused");
 
-    public static async Task<ApiError?> ResumeAsync(PodiumDb db, Run run, DateTime now, CancellationToken ct)
+    private static async Task<ApiError?> ResumeAsync(PodiumDb db, WebhookOutbox outbox, Run run, DateTime now, CancellationToken ct)
     {
         var started = await db.Tasks.AnyAsync(t => t.RunId == run.Id && t.Attempt > 0, ct);
         if (!await MoveAsync(db, run, [RunStatus.Paused], started ? RunStatus.Running : RunStatus.Pending, now, ct))
             return Api.Conflict($"Run is {Wire(run.Status)}, not paused; only a paused run can be resumed.");
         // Everything may have finished while the run was paused.
-        await RunProgress.SettleAsync(db, run.Id, now, ct);
+        await RunProgress.SettleAsync(db, outbox, run.Id, now, ct);
         return null;
     }
 
     /// <summary>Failed tasks get a new round of attempts under the agent's retry policy.</summary>
-    public static async Task<ApiError?> RetryAsync(PodiumDb db, Run run, DateTime now, CancellationToken ct)
+    private static async Task<ApiError?> RetryAsync(PodiumDb db, WebhookOutbox outbox, Run run, DateTime now, CancellationToken ct)
     {
         if (run.Status is RunStatus.Paused or RunStatus.Cancelled)
             return Api.Conflict($"Run is {Wire(run.Status)}; resume it (or start a new run) before retrying.");

@@ -30,6 +30,10 @@ public sealed record RunDto(
 
 public static class RunQueries
 {
+    /// <summary>One run's object, as the API answers it.</summary>
+    public static async Task<RunDto> ReadOneAsync(PodiumDb db, long id, CancellationToken ct) =>
+        (await ReadAsync(db, db.Runs.AsNoTracking().Where(r => r.Id == id), ct))[0];
+
     /// <summary>
     /// Run objects for an ordered page of runs: the runs, then one grouped query of their tasks'
     /// counters, then the names of their agents and spaces.

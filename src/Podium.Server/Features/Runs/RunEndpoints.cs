@@ -2,11 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Application;
 using Podium.Server.Auth;
-using Podium.Server.Engine;
-using Podium.Server.Features.Audit;
 using Podium.Server.Features.Tasks;
-using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 
 
@@ -14,15 +12,13 @@ namespace Podium.Server.Features.Runs;
 
 public static class RunEndpoints
 {
-    private static readonly ApiError RunNotFound = Api.NotFound("Run not found");
-
     public static void MapRuns(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/spaces/{spaceToken}/runs").WithTags("Runs").RequireResourceOrganization().Audited("run");
+        var group = api.MapGroup("/spaces/{spaceToken}/runs").WithTags("Runs").RequireResourceOrganization();
         group.MapGet("/", ListRuns);
         group.MapGet("/{runId}", GetRun);
         group.MapGet("/{runId}/tasks", ListRunTasks);
-        group.MapPost("/{runId}/{action:regex(^(cancel|pause|resume|retry)$)}", ControlRun).RequireRole(Role.Member);
+        group.MapPost("/{runId}/{action:regex(^(cancel|pause|resume|retry)$)}", Control).RequireRole(Role.Member);
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<RunDto>>, ApiError>> ListRuns(
@@ -44,7 +40,7 @@ public static class RunEndpoints
     {
         var run = await FindAsync(db, resource, runId, ct);
         if (run.Error is not null) return run.Error;
-        return Api.Ok("Run fetched successfully", await ReadAsync(db, run.Value!.Id, ct));
+        return Api.Ok("Run fetched successfully", await RunQueries.ReadOneAsync(db, run.Value!.Id, ct));
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListRunTasks(
@@ -70,24 +66,13 @@ public static class RunEndpoints
     };
 
     /// <summary><c>POST runs/{run_id}/cancel|pause|resume|retry/</c>: answers the run as it is afterwards.</summary>
-    public static async Task<Results<ApiResponse<RunDto>, ApiError>> ControlRun(
-        string spaceToken, string runId, string action, RouteResource resource, PodiumDb db, WebhookOutbox outbox, TimeProvider clock, EngineSignal signal,
-        CancellationToken ct)
-    {
-        var run = await FindAsync(db, resource, runId, ct);
-        if (run.Error is not null) return run.Error;
-        if (await RunControl.ApplyAsync(db, outbox, signal, run.Value!, action, EngineClock.Now(clock), ct) is { } conflict) return conflict;
-        return Api.Ok(Messages[action], await ReadAsync(db, run.Value!.Id, ct));
-    }
+    public static async Task<Results<ApiResponse<RunDto>, ApiError>> Control(
+        string spaceToken, string runId, string action, OperationContext context, CancellationToken ct) =>
+        (await ControlRun.RunAsync(new ControlRunCommand(spaceToken, runId, action), context, ct)).Answer(run => Api.Ok(Messages[action], run));
 
-    internal static async Task<Common.Outcome<Run>> FindAsync(PodiumDb db, RouteResource resource, string runId, CancellationToken ct)
+    private static async Task<Common.Outcome<Run>> FindAsync(PodiumDb db, RouteResource resource, string runId, CancellationToken ct)
     {
         var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.RunId == runId && r.SpaceId == resource.SpaceId, ct);
-        return run is null ? RunNotFound : run;
-    }
-
-    internal static async Task<RunDto> ReadAsync(PodiumDb db, long id, CancellationToken ct)
-    {
-        return (await RunQueries.ReadAsync(db, db.Runs.AsNoTracking().Where(r => r.Id == id), ct))[0];
+        return run is null ? ControlRun.RunNotFound : run;
     }
 }

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace Podium.Server.Features.Tasks;
 
@@ -17,9 +15,8 @@ public static class Idempotency
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
     /// <summary>What the request asked for, hashed with the space it was sent to.</summary>
-    public static byte[] Fingerprint(HttpContext context, string spaceToken, CreateTaskRequest request)
+    public static byte[] Fingerprint(JsonSerializerOptions json, string spaceToken, CreateTaskRequest request)
     {
-        var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = JsonSerializer.SerializeToUtf8Bytes(request, json);
         return SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(spaceToken + "\n"), .. body]);
     }

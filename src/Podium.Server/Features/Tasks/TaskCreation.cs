@@ -3,11 +3,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
-using Podium.Server.Auth;
+using Podium.Server.Application;
 using Podium.Server.Engine;
 using Podium.Server.Features.Collections;
 using Podium.Server.Features.Common;
-using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
@@ -27,11 +26,13 @@ public static class TaskCreation
         _ => ExecutionType.Answer,
     };
 
+    /// <param name="auditAs">The audit entry's target type, recorded in the run's transaction with the run's id; null when the caller audits.</param>
     /// <returns>The created (or replayed) run, whether it was a replay, or the error to answer.</returns>
     public static async Task<Outcome<(CreatedRunDto Run, bool Replayed)>> CreateAsync(
-        PodiumDb db, CollectionWriter writer, WebhookOutbox outbox, Tenant tenant, Space space, CreateTaskRequest request, string? idempotencyKey, byte[] fingerprint,
-        DateTime now, CancellationToken ct)
+        OperationContext context, CollectionWriter writer, Space space, CreateTaskRequest request, string? idempotencyKey, byte[] fingerprint,
+        string? auditAs, CancellationToken ct)
     {
+        var (db, tenant, now) = (context.Db, context.Tenant, context.Now);
         if (idempotencyKey is not null && await ReplayAsync(db, idempotencyKey, fingerprint, now, ct) is { } previous)
             return previous;
 
@@ -104,7 +105,12 @@ public static class TaskCreation
             run.TotalTasks = taskIds.Count;
             await db.SaveChangesAsync(ct);
         }
-        await outbox.RunAsync(tenant.OrganizationId, run.Id, "run.created", now, ct);
+        await context.Events.RunAsync(tenant.OrganizationId, run.Id, "run.created", now, ct);
+        if (auditAs is not null)
+        {
+            context.Record(auditAs, "created", run.RunId, request);
+            await db.SaveChangesAsync(ct);
+        }
         await transaction.CommitAsync(ct);
         return (new CreatedRunDto(run.RunId, taskIds, "pending"), false);
     }

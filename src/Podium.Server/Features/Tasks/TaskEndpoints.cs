@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Application;
 using Podium.Server.Auth;
-using Podium.Server.Engine;
 using Podium.Server.Features.Collections;
-using Podium.Server.Features.Webhooks;
+using Podium.Server.Features.Runs;
 using Podium.Server.Http;
 using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Tasks;
+
+/// <summary>What the create-tasks endpoint hands its operation.</summary>
+public sealed record CreateRunServices(OperationContext Context, CollectionWriter Writer);
 
 public static class TaskEndpoints
 {
@@ -19,8 +22,8 @@ public static class TaskEndpoints
         var group = api.MapGroup("/spaces/{spaceToken}/tasks").WithTags("Tasks").RequireResourceOrganization();
         group.MapGet("/", ListSpaceTasks);
         // The docs show both paths for creation; the older one shares its path with the list.
-        group.MapPost("/create", CreateTasks).RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance);
-        group.MapPost("/", CreateTasks).RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance);
+        group.MapPost("/create", CreateTasks).RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance, OperationValidates.Instance);
+        group.MapPost("/", CreateTasks).RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance, OperationValidates.Instance);
     }
 
     /// <summary>10,000 documents need more room than the default body limit.</summary>
@@ -28,20 +31,12 @@ public static class TaskEndpoints
 
     public static async Task<Results<ApiResponse<CreatedRunDto>, ApiError>> CreateTasks(
         string spaceToken, CreateTaskRequest request, [FromHeader(Name = Idempotency.Header)] string? idempotencyKey,
-        HttpContext http, Tenant tenant, RouteResource resource, PodiumDb db, CollectionWriter writer, WebhookOutbox outbox, TimeProvider clock, EngineSignal signal, CancellationToken ct)
+        HttpResponse response, [AsParameters] CreateRunServices services, CancellationToken ct)
     {
-        if (idempotencyKey is { Length: 0 or > Idempotency.MaxKeyLength })
-            return Api.Validation(Idempotency.Header, $"Must be 1 to {Idempotency.MaxKeyLength} characters.");
-        var space = await db.Spaces.AsNoTracking().SingleAsync(s => s.Id == resource.SpaceId, ct);
-
-        // Hashing a 10,000-document body costs; only a keyed request needs it.
-        var fingerprint = idempotencyKey is null ? [] : Idempotency.Fingerprint(http, spaceToken, request);
-        var created = await TaskCreation.CreateAsync(db, writer, outbox, tenant, space, request, idempotencyKey, fingerprint, clock.GetUtcNow().UtcDateTime, ct);
+        var created = await CreateRun.RunAsync(new CreateRunCommand(spaceToken, request, idempotencyKey), services.Context, services.Writer, ct);
         if (created.Error is not null) return created.Error;
-        var (run, replayed) = created.Value;
-        if (replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
-        else signal.Wake();
-        return Api.Ok("Task Created Successfully", run);
+        if (created.Value!.Replayed) response.Headers[Idempotency.ReplayedHeader] = "true";
+        return Api.Ok("Task Created Successfully", created.Value.Run);
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListSpaceTasks(

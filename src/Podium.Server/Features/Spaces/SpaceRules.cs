@@ -6,43 +6,9 @@ using Podium.Server.Http;
 
 namespace Podium.Server.Features.Spaces;
 
-/// <summary>Space writes shared by the HTTP endpoints and <c>admin space create</c>. The db must be tenant-scoped.</summary>
-public static class SpaceOperations
+/// <summary>What a space may refer to: an agent of the organization, members of the organization. The db must be tenant-scoped.</summary>
+public static class SpaceRules
 {
-    public static async Task<Outcome<Space>> CreateAsync(
-        PodiumDb db, int organizationId, CreateSpaceRequest request, int? creatorUserId, DateTime now, CancellationToken ct)
-    {
-        var agent = await ResolveAgentAsync(db, request.AgentHandle, spaceId: null, ct);
-        if (agent.Error is not null) return agent.Error;
-        var members = await ResolveMembersAsync(db, organizationId, request.Members, ct);
-        if (members.Error is not null) return members.Error;
-
-        var space = new Space
-        {
-            OrganizationId = organizationId,
-            Name = request.Name.Trim(),
-            Slug = Identifiers.Slug(request.Name),
-            Token = Identifiers.SpaceToken(),
-            Description = request.Description ?? "",
-            Logo = string.IsNullOrEmpty(request.Logo) ? null : request.Logo,
-            PrivacyType = request.PrivacyType,
-            SpaceType = request.SpaceType ?? "general",
-            ContentType = request.ContentType ?? "general",
-            AgentId = agent.Value?.Id,
-            MaxConcurrency = request.MaxConcurrency,
-            CreatedByUserId = creatorUserId,
-            CreatedAt = now,
-            ModifiedAt = now,
-        };
-        var memberIds = members.Value!.ToHashSet();
-        // Whoever makes a private space can see it.
-        if (space.PrivacyType == PrivacyType.Private && creatorUserId is { } creator) memberIds.Add(creator);
-        space.Members.AddRange(memberIds.Select(id => new SpaceMember { OrganizationId = organizationId, UserId = id }));
-        db.Spaces.Add(space);
-        await db.SaveChangesAsync(ct);
-        return space;
-    }
-
     /// <summary>The agent named by handle, if it is the org's and not bound to another space; null for no handle.</summary>
     public static async Task<Outcome<Agent?>> ResolveAgentAsync(PodiumDb db, string? handle, int? spaceId, CancellationToken ct)
     {

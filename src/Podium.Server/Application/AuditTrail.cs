@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Podium.Data;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
+
+namespace Podium.Server.Application;
+
+/// <summary>
+/// Adds an operation's audit entry to its own unit of work, so the change and its entry are saved
+/// together: who (the acting user, and the key prefix of the request if there is one), what, which object,
+/// the names of the fields sent (never their values), from where, and the request id.
+/// The admin commands have no request: their entries name no user and no address.
+/// </summary>
+public sealed class AuditTrail(PodiumDb db, TimeProvider clock, IOptions<JsonOptions> json, IHttpContextAccessor accessor)
+{
+    public void Record(int organizationId, int? userId, string targetType, string verb, string? targetId, object? request = null)
+    {
+        var http = accessor.HttpContext;
+        var user = http?.User;
+        var fields = FieldNames(request, json.Value.SerializerOptions);
+        db.AuditLog.Add(new AuditEntry
+        {
+            OrganizationId = organizationId,
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = userId,
+            KeyPrefix = user?.FindFirstValue(Caller.KeyPrefixClaim),
+            Action = $"{targetType}.{verb}",
+            TargetType = targetType,
+            TargetId = targetId?[..Math.Min(targetId.Length, 255)],
+            Fields = fields?[..Math.Min(fields.Length, 2000)],
+            IpAddress = http?.Connection.RemoteIpAddress?.ToString(),
+            RequestId = http?.TraceIdentifier,
+        });
+    }
+
+    /// <summary>The names (never the values) of the fields a request set, as a JSON array; null without a request.</summary>
+    public static string? FieldNames(object? request, JsonSerializerOptions json) =>
+        request is not null && JsonSerializer.SerializeToNode(request, request.GetType(), json) is JsonObject sent
+            ? JsonSerializer.Serialize(sent.Where(p => p.Value is not null).Select(p => p.Key).ToArray())
+            : null;
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Podium.Data;
+using Podium.Server.Auth;
+using Podium.Server.Engine;
+using Podium.Server.Features.Webhooks;
+using Podium.Server.Http;
+
+namespace Podium.Server.Application;
+
+/// <summary>
+/// What an operation runs with, the same whichever entry point calls it (an API endpoint, a console
+/// page or an admin command): the organization it acts in, its database (scoped to that tenant),
+/// the clock, the event outbox, the engine's wake-up signal, the audit trail, the request limits and the API's JSON settings.
+/// </summary>
+public sealed class OperationContext(
+    Tenant tenant, PodiumDb db, TimeProvider clock, WebhookOutbox events, EngineSignal engine, AuditTrail audit, RequestLimits limits,
+    IOptions<JsonOptions> json)
+{
+    /// <summary>The API's JSON settings (snake_case), for anything hashed or stored as the wire spells it.</summary>
+    public JsonSerializerOptions Json => json.Value.SerializerOptions;
+
+    public Tenant Tenant => tenant;
+    public PodiumDb Db => db;
+    public WebhookOutbox Events => events;
+    public EngineSignal Engine => engine;
+    public AuditTrail Audit => audit;
+
+    /// <summary>Now, at the precision the databases keep (see <see cref="EngineClock"/>).</summary>
+    public DateTime Now => EngineClock.Now(clock);
+
+    /// <summary>The request's own checks (required fields, lengths, formats); null when it passes.</summary>
+    public ApiError? Refusal(IValidatable request) => RequestValidation.Refusal(request, limits);
+
+    /// <summary>Records the change in the acting organization's audit log, saved with the change.</summary>
+    public void Record(string targetType, string verb, string? targetId, object? request = null) =>
+        audit.Record(tenant.OrganizationId, tenant.ActingUserId, targetType, verb, targetId, request);
+}

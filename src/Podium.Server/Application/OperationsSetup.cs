@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Podium.Server.Auth;
+using Podium.Server.Engine;
+using Podium.Server.Features.Collections;
+using Podium.Server.Features.Webhooks;
+using Podium.Server.Http;
+
+namespace Podium.Server.Application;
+
+public static class OperationsSetup
+{
+    /// <summary>What the operations run with, for the server and the admin commands alike.</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddHttpContextAccessor();
+        services.AddRequestLimits();
+        services.TryAddSingleton<EngineSignal>();
+        services.AddScoped<Tenant>();
+        services.AddScoped<CollectionWriter>();
+        services.AddScoped<DocumentImport>();
+        services.AddScoped<WebhookOutbox>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<OperationContext>();
+        return services;
+    }
+}
