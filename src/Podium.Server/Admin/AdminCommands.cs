@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Podium.Data.Entities;
 using Podium.Server.Features.Agents;
 using Podium.Server.Features.ApiKeys;
@@ -130,9 +131,8 @@ public static class AdminCommands
             var user = await context.Db.Users.FirstOrDefaultAsync(u => u.Email == address, ct);
             if (user is null) return context.Fail("User not found");
             var request = new CreateApiKeyRequest(parse.GetValue(name), parse.GetValue(days));
-            if (context.Check(request) is { } invalid) return context.Fail(invalid);
-            var key = await ApiKeyOperations.IssueAsync(context.Db, user.Id, request, context.Now, ct);
-            return context.Report(new { key = key.Key }, key.Key);
+            var issued = await Features.ApiKeys.CreateApiKey.RunAsync(user.Id, request, context.Operations, context.Service<IOptions<ApiKeyOptions>>().Value, ct);
+            return context.Finish(issued, key => (new { key = key.Key }, key.Key));
         });
         return command;
     }
@@ -167,20 +167,18 @@ public static class AdminCommands
         var runtime = new Option<AgentRuntime>("--runtime") { DefaultValueFactory = _ => AgentRuntime.Simulated, Description = "simulated or webhook" };
         var url = new Option<string?>("--url") { Description = "Where a webhook agent's tasks are POSTed" };
         var space = new Option<string?>("--space") { Description = "Token of the one space the agent serves" };
-        var command = new Command("create", "Create an agent") { org, handle, name, state, runtime, url, space };
+        var command = new Command("create", "Create an agent") { org, handle, name, state, runtime, url, space, AsMember };
         Run(command, settings, async (parse, context, ct) =>
         {
-            var organization = await FindOrganizationAsync(context, parse.GetValue(org)!, ct);
-            if (organization is null) return context.Fail("Organization not found");
+            var (organization, refusal) = await context.EnterAsync(parse.GetValue(org)!, parse.GetValue(AsMember), ct);
+            if (organization is null) return context.Fail(refusal!);
             var request = new CreateAgentRequest(parse.GetValue(name)!, parse.GetValue(handle), State: parse.GetValue(state),
                 SpaceToken: parse.GetValue(space), Runtime: new AgentRuntimeRequest(parse.GetValue(runtime), parse.GetValue(url)));
-            if (context.Check(request) is { } invalid) return context.Fail(invalid);
-            var created = await AgentOperations.CreateAsync(context.Db, context.Protection, organization.Id, request, context.Now, ct);
+            var created = await Features.Agents.CreateAgent.RunAsync(request, context.Operations, context.Protection, ct);
             if (created.Error is not null) return context.Fail(created.Error);
-            var (entity, secret) = created.Value;
-            var agent = await context.Db.Agents.AsNoTracking().Where(a => a.Id == entity.Id).Select(AgentDto.Projection).SingleAsync(ct) with { WebhookSecret = secret };
+            var agent = created.Value!;
             var human = $"Created agent {agent.Handle} ({agent.State.ToString().ToLowerInvariant()}).";
-            return context.Report(agent, secret is null ? human : $"{human}\nWebhook signing secret (shown once): {secret}");
+            return context.Report(agent, agent.WebhookSecret is null ? human : $"{human}\nWebhook signing secret (shown once): {agent.WebhookSecret}");
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Podium.Server.Auth;
 using Podium.Server.Engine;
+using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Collections;
 using Podium.Server.Features.Webhooks;
 using Podium.Server.Http;
@@ -22,6 +23,7 @@ public static class OperationsSetup
         services.AddScoped<WebhookOutbox>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<OperationContext>();
+        services.AddOptions<ApiKeyOptions>().BindConfiguration("ApiKeys").ValidateDataAnnotations();
         return services;
     }
 }

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Server.Features.Audit;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
@@ -91,48 +87,6 @@ public abstract class ConsolePage : ComponentBase
         Show(refusal);
         return false;
     }
-
-    /// <summary>
-    /// Runs an API handler in-process, as its endpoint would: the request is validated by the same
-    /// rules first, and the handler's refusal is shown with its field errors. Null when refused.
-    /// </summary>
-    protected async Task<T?> CallAsync<T>(IValidatable? request, Func<Task<IResult>> handler)
-    {
-        if (RequestValidation.Refusal(request, Limits) is { } invalid)
-        {
-            Show(invalid);
-            return default;
-        }
-        switch (await handler())
-        {
-            case ApiResponse<T> ok:
-                return ok.Value.Data;
-            case ApiError refused:
-                Show(refused);
-                return default;
-            case var other:
-                throw new InvalidOperationException($"Unexpected result {other.GetType().Name}.");
-        }
-    }
-
-    /// <summary>
-    /// Records a console change in the audit log as the API would record the same change: the action,
-    /// the object, the names of the fields sent (never their values), who, and from where.
-    /// </summary>
-    protected async Task AuditAsync(string targetType, string verb, string? target, object? request = null)
-    {
-        var fields = AuditFilter.FieldNames(request, Json.Value.SerializerOptions);
-        // A fresh context: the page's own may hold tracked entities from the change itself.
-        await using var scope = ScopeFactory.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
-        await AuditFilter.WriteAsync(db, HttpContext, [Session.Tenant.OrganizationId], Session.Caller, targetType, verb, target, fields);
-    }
-
-    [Inject] private IOptions<JsonOptions> Json { get; set; } = null!;
-
-    [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = null!;
-
-    [Inject] private RequestLimits Limits { get; set; } = null!;
 
     /// <summary>
     /// A page number from the query string, read as text: a typed query parameter that does not parse

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Application;
 using Podium.Server.Auth;
-using Podium.Server.Features.Audit;
 using Podium.Server.Http;
 
 namespace Podium.Server.Features.Agents;
@@ -13,13 +13,13 @@ public static class AgentEndpoints
 {
     public static void MapAgents(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/agents").WithTags("Agents").RequireOrganization().Audited("agent");
+        var group = api.MapGroup("/agents").WithTags("Agents").RequireOrganization();
         group.MapGet("/", ListAgents);
         group.MapGet("/{agentHandle}", GetAgent);
-        group.MapPost("/", CreateAgent).RequireRole(Role.Admin).Creates();
-        group.MapPatch("/{agentHandle}", UpdateAgent).RequireRole(Role.Admin);
-        group.MapDelete("/{agentHandle}", DeleteAgent).RequireRole(Role.Admin);
-        group.MapPost("/{agentHandle}/rotate-secret", RotateSecret).RequireRole(Role.Admin);
+        group.MapPost("/", Create).RequireRole(Role.Admin).Creates().ValidatedByOperation();
+        group.MapPatch("/{agentHandle}", Update).RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapDelete("/{agentHandle}", Delete).RequireRole(Role.Admin);
+        group.MapPost("/{agentHandle}/rotate-secret", RotateSecret).RequireRole(Role.Admin).ValidatedByOperation();
     }
 
     /// <summary>All states unless <c>?state=</c> narrows it (the docs list published, draft and archived).</summary>
@@ -46,68 +46,18 @@ public static class AgentEndpoints
 
     /// <summary>A webhook agent's new signing secret, shown this once; the previous one signs beside it for <c>grace_hours</c>.</summary>
     public static async Task<Results<ApiResponse<AgentDto>, ApiError>> RotateSecret(
-        string agentHandle, RotateSecretRequest? request, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
-    {
-        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
-        if (agent is null) return Api.AgentNotFound;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var secret = WebhookSecrets.Rotate(agent, protection, (request ?? new RotateSecretRequest()).Grace, now);
-        if (secret is null) return Api.Conflict("Only a webhook agent has a signing secret.");
-        agent.ModifiedAt = now;
-        await db.SaveChangesAsync(ct);
-        return Api.Ok("Agent secret rotated successfully", await ReadAsync(db, agent.Id, ct) with { WebhookSecret = secret });
-    }
+        string agentHandle, RotateSecretRequest? request, OperationContext context, IDataProtectionProvider protection, CancellationToken ct) =>
+        (await RotateAgentSecret.RunAsync(agentHandle, request, context, protection, ct)).Answer(agent => Api.Ok("Agent secret rotated successfully", agent));
 
-    public static async Task<Results<ApiResponse<AgentDto>, ApiError>> CreateAgent(
-        CreateAgentRequest request, Tenant tenant, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
-    {
-        var created = await AgentOperations.CreateAsync(db, protection, tenant.OrganizationId, request, clock.GetUtcNow().UtcDateTime, ct);
-        if (created.Error is not null) return created.Error;
-        var (agent, secret) = created.Value;
-        return Api.Created("Agent created successfully", await ReadAsync(db, agent.Id, ct) with { WebhookSecret = secret });
-    }
+    public static async Task<Results<ApiResponse<AgentDto>, ApiError>> Create(
+        CreateAgentRequest request, OperationContext context, IDataProtectionProvider protection, CancellationToken ct) =>
+        (await CreateAgent.RunAsync(request, context, protection, ct)).Answer(agent => Api.Created("Agent created successfully", agent));
 
-    public static async Task<Results<ApiResponse<AgentDto>, ApiError>> UpdateAgent(
-        string agentHandle, UpdateAgentRequest request, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
-    {
-        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
-        if (agent is null) return Api.AgentNotFound;
-        if (request.SpaceToken is not null)
-        {
-            var space = await AgentOperations.ResolveSpaceAsync(db, request.SpaceToken, ct);
-            if (space.Error is not null) return space.Error;
-            agent.SpaceId = space.Value;
-        }
-        if (await AgentOperations.CheckProviderAsync(db, request.Runtime, ct) is { } badProvider) return badProvider;
-        if (await AgentOperations.CheckVoiceProfileAsync(db, request.VoiceProfileId, ct) is { } badVoice) return badVoice;
-        if (request.Name is not null) agent.Name = request.Name.Trim();
-        if (request.Type is { } type) agent.Type = type;
-        if (request.State is { } state) agent.State = state;
-        if (request.Purpose is not null) agent.Purpose = request.Purpose;
-        if (request.Description is not null) agent.Description = request.Description;
-        agent.Settings = request.ApplyTo(agent.Settings);
-        var secret = WebhookSecrets.EnsureFor(agent, protection);
-        agent.ModifiedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return Api.Ok("Agent updated successfully", await ReadAsync(db, agent.Id, ct) with { WebhookSecret = secret });
-    }
+    public static async Task<Results<ApiResponse<AgentDto>, ApiError>> Update(
+        string agentHandle, UpdateAgentRequest request, OperationContext context, IDataProtectionProvider protection, CancellationToken ct) =>
+        (await UpdateAgent.RunAsync(agentHandle, request, context, protection, ct)).Answer(agent => Api.Ok("Agent updated successfully", agent));
 
     /// <summary>Soft delete: the handle stays reserved so old tasks never point at a stranger's agent.</summary>
-    public static async Task<Results<NoContent, ApiError>> DeleteAgent(string agentHandle, PodiumDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
-        if (agent is null) return Api.AgentNotFound;
-        var now = clock.GetUtcNow().UtcDateTime;
-        agent.DeletedAt = now;
-        agent.ModifiedAt = now;
-        agent.State = AgentState.Archived;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await db.Spaces.Where(s => s.AgentId == agent.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AgentId, (int?)null), ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.NoContent();
-    }
-
-    private static Task<AgentDto> ReadAsync(PodiumDb db, int id, CancellationToken ct) =>
-        db.Agents.AsNoTracking().Where(a => a.Id == id).Select(AgentDto.Projection).SingleAsync(ct);
+    public static async Task<Results<NoContent, ApiError>> Delete(string agentHandle, OperationContext context, CancellationToken ct) =>
+        await DeleteAgent.RunAsync(agentHandle, context, ct) is { } refused ? refused : TypedResults.NoContent();
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Podium.Data;
+using Podium.Server.Application;
 using Podium.Server.Auth;
 using Podium.Server.Http;
 
@@ -10,14 +11,12 @@ namespace Podium.Server.Features.ApiKeys;
 /// <summary>A user's own keys. Keys belong to users, not organizations, so no Org-Handle is needed.</summary>
 public static class ApiKeyEndpoints
 {
-    private static readonly ApiError KeyNotFound = Api.NotFound("API key not found");
-
     public static void MapApiKeys(this RouteGroupBuilder api)
     {
         // A key is its owner's, not an organization's: no organization's audit log records it.
         var group = api.MapGroup("/api-keys").WithTags("API keys").WithValidation();
         group.MapGet("/", ListApiKeys);
-        group.MapPost("/", CreateApiKey).Creates();
+        group.MapPost("/", CreateApiKey).Creates().ValidatedByOperation();
         group.MapDelete("/{keyId:int}", RevokeApiKey);
     }
 
@@ -31,25 +30,13 @@ public static class ApiKeyEndpoints
     }
 
     public static async Task<Results<ApiResponse<CreatedApiKeyDto>, ApiError>> CreateApiKey(
-        CreateApiKeyRequest request, Caller caller, PodiumDb db, IOptions<ApiKeyOptions> options, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var live = await db.ApiKeys.CountAsync(k => k.UserId == caller.UserId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct);
-        if (live >= options.Value.MaxPerUser)
-            return Api.Conflict($"You have {live} active API keys, the most this server allows; revoke one first.");
-        return Api.Created("API key created successfully", await ApiKeyOperations.IssueAsync(db, caller.UserId, request, now, ct));
-    }
+        CreateApiKeyRequest request, Caller caller, OperationContext context, IOptions<ApiKeyOptions> options, CancellationToken ct) =>
+        (await ApiKeys.CreateApiKey.RunAsync(caller.UserId, request, context, options.Value, ct)).Answer(key => Api.Created("API key created successfully", key));
 
     /// <summary>
     /// Revokes one of the caller's own keys. Keys belong to their owner alone: another user's key is not
     /// found, whatever the caller's roles. An admin cuts someone off by removing their membership.
     /// </summary>
-    public static async Task<Results<NoContent, ApiError>> RevokeApiKey(
-        int keyId, Caller caller, PodiumDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var found = await db.ApiKeys.Where(k => k.Id == keyId && k.UserId == caller.UserId)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, k => k.RevokedAt ?? now), ct);
-        return found == 0 ? KeyNotFound : TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, ApiError>> RevokeApiKey(int keyId, Caller caller, OperationContext context, CancellationToken ct) =>
+        await ApiKeys.RevokeApiKey.RunAsync(caller.UserId, keyId, context, ct) is { } refused ? refused : TypedResults.NoContent();
 }

@@ -25,7 +25,8 @@ public static class AuditSetup
 }
 
 /// <summary>
-/// Writes an audit entry after a change succeeds: the action (from the method, or the route's
+/// For the endpoint groups whose changes are not yet operations (see docs/architecture.md): writes an
+/// audit entry after a change succeeds: the action (from the method, or the route's
 /// action segment such as <c>cancel</c> or <c>connect-provider</c>), the object (from the route,
 /// or the created object's id), the names of the fields sent (never their values), the caller,
 /// the key prefix, the client address and the request id.
@@ -65,7 +66,7 @@ public sealed partial class AuditFilter(string targetType) : IEndpointFilter
         var named = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.Parameters
             .Select(p => p.Name).LastOrDefault(n => n != "action") is { } parameter ? http.Request.RouteValues[parameter]?.ToString() : null;
         var target = http.GetEndpoint()?.Metadata.GetMetadata<CreatesResource>() is not null ? created ?? named : named ?? created;
-        var fields = FieldNames(context.Arguments.FirstOrDefault(a => a?.GetType().Name.EndsWith("Request", StringComparison.Ordinal) == true), json);
+        var fields = Application.AuditTrail.FieldNames(context.Arguments.FirstOrDefault(a => a?.GetType().Name.EndsWith("Request", StringComparison.Ordinal) == true), json);
 
         // An organization's log holds what was done in it: the tenant's, or the organization just created.
         var tenant = services.GetRequiredService<Tenant>();
@@ -77,14 +78,8 @@ public sealed partial class AuditFilter(string targetType) : IEndpointFilter
         await WriteAsync(scope.ServiceProvider.GetRequiredService<PodiumDb>(), http, organizations, caller, targetType, verb, target, fields);
     }
 
-    /// <summary>The names (never the values) of the fields a request set, as a JSON array; null without a request.</summary>
-    public static string? FieldNames(object? request, JsonSerializerOptions json) =>
-        request is not null && JsonSerializer.SerializeToNode(request, request.GetType(), json) is JsonObject sent
-            ? JsonSerializer.Serialize(sent.Where(p => p.Value is not null).Select(p => p.Key).ToArray())
-            : null;
-
-    /// <summary>One entry per organization; shared with the console, whose actions are audited the same way.</summary>
-    public static async Task WriteAsync(
+    /// <summary>One entry per organization.</summary>
+    private static async Task WriteAsync(
         PodiumDb db, HttpContext http, IReadOnlyList<int> organizations, Caller? caller, string targetType, string verb, string? target, string? fieldsJson)
     {
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;

@@ -31,10 +31,8 @@ public static class BridgeEndpoints
 
     public static async Task<ApiResponse<IReadOnlyList<BridgeDto>>> List(Tenant tenant, Paging paging, PodiumDb db, CancellationToken ct)
     {
-        var bridges = db.Bridges.AsNoTracking();
-        var count = await bridges.CountAsync(ct);
-        var page = await paging.Apply(bridges.OrderByDescending(b => b.Id), pageAll: true).Loaded().ToListAsync(ct);
-        return Api.List("Bridges fetched successfully.", page.ConvertAll(b => BridgeDto.From(b, tenant.Organization.DomainHandle)), count);
+        var (page, count) = await BridgeQueries.PageAsync(db, tenant, paging, ct);
+        return Api.List("Bridges fetched successfully.", page, count);
     }
 
     public static async Task<Results<ApiResponse<BridgeDto>, ApiError>> Get(string slug, Tenant tenant, PodiumDb db, CancellationToken ct)

@@ -10,6 +10,9 @@ using Podium.Server.Http;
 namespace Podium.Server.Features.Collections;
 
 /// <summary>A space's data collection (<c>collection_data_&lt;SPACE_TOKEN&gt;</c>): Podium's own endpoints, the docs have none.</summary>
+/// <summary>What the import endpoint hands its operation: the request whose body is the upload.</summary>
+public sealed record ImportServices(HttpRequest Request, OperationContext Context, DocumentImport Import);
+
 public static class CollectionEndpoints
 {
     private static readonly RequestSizeLimitAttribute ImportBodyLimit = new(DocumentImport.ImportBodyLimit);
@@ -47,8 +50,8 @@ public static class CollectionEndpoints
     /// kept and bad ones reported by row; <c>?atomic=true</c> keeps nothing unless every row is valid.
     /// </summary>
     public static async Task<Results<ApiResponse<ImportResultDto>, ApiError>> Import(
-        string spaceToken, HttpRequest request, bool? atomic, OperationContext context, DocumentImport import, CancellationToken ct) =>
-        (await ImportDocuments.RunAsync(new ImportDocumentsCommand(spaceToken, DocumentUpload.FromRequest(request), atomic == true), context, import, ct))
+        string spaceToken, bool? atomic, [AsParameters] ImportServices services, CancellationToken ct) =>
+        (await ImportDocuments.RunAsync(new ImportDocumentsCommand(spaceToken, DocumentUpload.FromRequest(services.Request), atomic == true), services.Context, services.Import, ct))
             .Answer(result => Api.Ok("Documents imported successfully", result));
 
     /// <summary>Removes the document from the collection; tasks already made from it keep their input.</summary>

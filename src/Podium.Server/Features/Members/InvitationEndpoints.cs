@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Application;
 using Podium.Server.Auth;
-using Podium.Server.Features.Audit;
 using Podium.Server.Features.Common;
 using Podium.Server.Features.Organizations;
 using Podium.Server.Http;
@@ -53,7 +53,8 @@ public static class InvitationEndpoints
             return Api.Conflict("You are already a member of this organization.");
         }
         await transaction.CommitAsync(ct);
-        await AuditFilter.WriteAsync(db, http, [invitation.OrganizationId], caller, "member", "joined", caller.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+        http.RequestServices.GetRequiredService<AuditTrail>().Record(invitation.OrganizationId, caller.UserId, "member", "joined", caller.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
         var role = await db.Memberships.Where(m => m.OrganizationId == invitation.OrganizationId && m.UserId == caller.UserId).Select(m => m.Role).SingleAsync(ct);
         return Api.Ok("Invitation accepted successfully", OrganizationDto.From(invitation.Organization, role));
     }
@@ -67,7 +68,8 @@ public static class InvitationEndpoints
         invitation.Status = InvitationStatus.Declined;
         invitation.RespondedAt = now;
         await db.SaveChangesAsync(ct);
-        await AuditFilter.WriteAsync(db, http, [invitation.OrganizationId], caller, "invitation", "declined", invitation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+        http.RequestServices.GetRequiredService<AuditTrail>().Record(invitation.OrganizationId, caller.UserId, "invitation", "declined", invitation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
         return Api.Ok("Invitation declined successfully", await db.Invitations.AsNoTracking().Where(i => i.Id == invitationId).Select(InvitationDto.Projection).SingleAsync(ct));
     }
 

@@ -56,8 +56,7 @@ public static class NumberEndpoints
             case "all": break;
             default: return Api.Validation("state", $"Use one of: {string.Join(", ", States)}.");
         }
-        var count = await numbers.CountAsync(ct);
-        var page = await paging.Apply(numbers.OrderBy(n => n.Number).ThenBy(n => n.Id), pageAll: true).Select(NumberDto.Projection).ToListAsync(ct);
+        var (page, count) = await NumberQueries.PageAsync(numbers, paging, ct);
         return Api.List("Telephony numbers fetched successfully.", page, count);
     }
 

@@ -36,13 +36,8 @@ public static class ProviderEndpoints
 
     public static async Task<ApiResponse<IReadOnlyList<ProviderDto>>> List(Tenant tenant, Paging paging, PodiumDb db, PublicAddress address, CancellationToken ct)
     {
-        var configurations = db.ProviderConfigurations.AsNoTracking();
-        var count = await configurations.CountAsync(ct);
-        var page = await paging.Apply(configurations.OrderByDescending(c => c.Id), pageAll: true)
-            .Select(c => new { Configuration = c, Numbers = db.PhoneNumbers.Count(n => n.ProviderConfigurationId == c.Id) })
-            .ToListAsync(ct);
-        return Api.List("Provider configurations fetched successfully.",
-            page.ConvertAll(p => ProviderDto.From(p.Configuration, tenant, p.Numbers, address.BaseUrl)), count);
+        var (page, count) = await ProviderQueries.PageAsync(db, tenant, paging, address.BaseUrl, ct);
+        return Api.List("Provider configurations fetched successfully.", page, count);
     }
 
     public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Get(int id, Tenant tenant, PodiumDb db, PublicAddress address, CancellationToken ct)

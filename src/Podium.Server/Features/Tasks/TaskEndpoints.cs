@@ -13,7 +13,7 @@ using TaskStatus = Podium.Data.Entities.TaskStatus;
 namespace Podium.Server.Features.Tasks;
 
 /// <summary>What the create-tasks endpoint hands its operation.</summary>
-public sealed record CreateRunServices(OperationContext Context, CollectionWriter Writer);
+public sealed record CreateRunServices(OperationContext Context, CollectionWriter Writer, HttpResponse Response);
 
 public static class TaskEndpoints
 {
@@ -31,11 +31,11 @@ public static class TaskEndpoints
 
     public static async Task<Results<ApiResponse<CreatedRunDto>, ApiError>> CreateTasks(
         string spaceToken, CreateTaskRequest request, [FromHeader(Name = Idempotency.Header)] string? idempotencyKey,
-        HttpResponse response, [AsParameters] CreateRunServices services, CancellationToken ct)
+        [AsParameters] CreateRunServices services, CancellationToken ct)
     {
         var created = await CreateRun.RunAsync(new CreateRunCommand(spaceToken, request, idempotencyKey), services.Context, services.Writer, ct);
         if (created.Error is not null) return created.Error;
-        if (created.Value!.Replayed) response.Headers[Idempotency.ReplayedHeader] = "true";
+        if (created.Value!.Replayed) services.Response.Headers[Idempotency.ReplayedHeader] = "true";
         return Api.Ok("Task Created Successfully", created.Value.Run);
     }
 

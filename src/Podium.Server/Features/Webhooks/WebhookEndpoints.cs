@@ -5,9 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Application;
 using Podium.Server.Auth;
-using Podium.Server.Engine;
-using Podium.Server.Features.Audit;
 using Podium.Server.Features.Common;
 using Podium.Server.Http;
 
@@ -69,16 +68,16 @@ public static class WebhookEndpoints
 
     public static void MapWebhooks(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/webhooks").WithTags("Webhooks").RequireOrganization().RequireRole(Role.Admin).Audited("webhook");
+        var group = api.MapGroup("/webhooks").WithTags("Webhooks").RequireOrganization().RequireRole(Role.Admin);
         group.MapGet("/", List);
-        group.MapPost("/", Create).Creates();
+        group.MapPost("/", Create).Creates().ValidatedByOperation();
         group.MapGet("/{id:int}", Get);
-        group.MapPatch("/{id:int}", Update);
+        group.MapPatch("/{id:int}", Update).ValidatedByOperation();
         group.MapDelete("/{id:int}", Delete);
         group.MapGet("/{id:int}/deliveries", Deliveries);
         group.MapPost("/{id:int}/deliveries/{deliveryId:long}/redeliver", Redeliver);
         group.MapPost("/{id:int}/test", SendTest);
-        group.MapPost("/{id:int}/rotate-secret", RotateSecret);
+        group.MapPost("/{id:int}/rotate-secret", RotateSecret).ValidatedByOperation();
     }
 
     public static async Task<ApiResponse<IReadOnlyList<WebhookDto>>> List(Paging paging, PodiumDb db, CancellationToken ct)
@@ -94,65 +93,19 @@ public static class WebhookEndpoints
             : NotFound;
 
     public static async Task<Results<ApiResponse<WebhookDto>, ApiError>> Create(
-        CreateWebhookRequest request, Tenant tenant, PodiumDb db, IDataProtectionProvider protection, IOptions<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
-    {
-        var most = options.Value.MaxPerOrganization;
-        if (await db.WebhookSubscriptions.CountAsync(ct) >= most)
-            return Api.Conflict($"The organization has {most} webhook subscriptions, the most this server allows; delete one first.");
-        var secret = SigningSecrets.New();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var subscription = new WebhookSubscription
-        {
-            OrganizationId = tenant.OrganizationId,
-            Url = request.Url!,
-            EventTypes = string.Join(',', (request.EventTypes ?? []).Distinct()),
-            Description = request.Description ?? "",
-            ProtectedSecret = protection.CreateProtector(WebhookSender.SecretPurpose).Protect(secret),
-            Enabled = request.Enabled,
-            CreatedAt = now,
-            ModifiedAt = now,
-        };
-        db.WebhookSubscriptions.Add(subscription);
-        await db.SaveChangesAsync(ct);
-        return Api.Created("Webhook created successfully", WebhookDto.From(subscription, secret));
-    }
+        CreateWebhookRequest request, OperationContext context, IDataProtectionProvider protection, IOptions<WebhookOptions> options, CancellationToken ct) =>
+        (await CreateWebhook.RunAsync(request, context, protection, options.Value, ct)).Answer(hook => Api.Created("Webhook created successfully", hook));
 
-    public static async Task<Results<ApiResponse<WebhookDto>, ApiError>> Update(
-        int id, UpdateWebhookRequest request, PodiumDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (subscription is null) return NotFound;
-        if (request.Url is not null) subscription.Url = request.Url;
-        if (request.EventTypes is not null) subscription.EventTypes = string.Join(',', request.EventTypes.Distinct());
-        if (request.Description is not null) subscription.Description = request.Description;
-        if (request.Enabled is { } enabled)
-        {
-            subscription.Enabled = enabled;
-            if (enabled) (subscription.DisabledReason, subscription.FailingSince) = (null, null);
-        }
-        subscription.ModifiedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return Api.Ok("Webhook updated successfully", WebhookDto.From(subscription));
-    }
+    public static async Task<Results<ApiResponse<WebhookDto>, ApiError>> Update(int id, UpdateWebhookRequest request, OperationContext context, CancellationToken ct) =>
+        (await UpdateWebhook.RunAsync(id, request, context, ct)).Answer(hook => Api.Ok("Webhook updated successfully", hook));
 
     /// <summary>A new signing secret, shown this once; the previous one signs beside it for <c>grace_hours</c>.</summary>
     public static async Task<Results<ApiResponse<WebhookDto>, ApiError>> RotateSecret(
-        int id, RotateSecretRequest? request, PodiumDb db, IDataProtectionProvider protection, TimeProvider clock, CancellationToken ct)
-    {
-        var subscription = await db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (subscription is null) return NotFound;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var grace = (request ?? new RotateSecretRequest()).Grace;
-        var secret = SigningSecrets.New();
-        (subscription.ProtectedPreviousSecret, subscription.PreviousSecretExpiresAt) = grace > TimeSpan.Zero ? (subscription.ProtectedSecret, now + grace) : ((string?)null, (DateTime?)null);
-        subscription.ProtectedSecret = protection.CreateProtector(WebhookSender.SecretPurpose).Protect(secret);
-        subscription.ModifiedAt = now;
-        await db.SaveChangesAsync(ct);
-        return Api.Ok("Webhook secret rotated successfully", WebhookDto.From(subscription, secret));
-    }
+        int id, RotateSecretRequest? request, OperationContext context, IDataProtectionProvider protection, CancellationToken ct) =>
+        (await RotateWebhookSecret.RunAsync(id, request, context, protection, ct)).Answer(hook => Api.Ok("Webhook secret rotated successfully", hook));
 
-    public static async Task<Results<NoContent, ApiError>> Delete(int id, PodiumDb db, CancellationToken ct) =>
-        await db.WebhookSubscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(ct) == 0 ? NotFound : TypedResults.NoContent();
+    public static async Task<Results<NoContent, ApiError>> Delete(int id, OperationContext context, CancellationToken ct) =>
+        await DeleteWebhook.RunAsync(id, context, ct) is { } refused ? refused : TypedResults.NoContent();
 
     /// <summary>The subscription's delivery log, newest first; <c>?status=pending|delivered|failed</c>.</summary>
     public static async Task<Results<ApiResponse<IReadOnlyList<DeliveryDto>>, ApiError>> Deliveries(
@@ -172,29 +125,10 @@ public static class WebhookEndpoints
     }
 
     /// <summary>Sends the event again (same event id) at the next pass, whatever became of it.</summary>
-    public static async Task<Results<ApiResponse<DeliveryDto>, ApiError>> Redeliver(
-        int id, long deliveryId, PodiumDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var now = EngineClock.Now(clock);
-        var updated = await db.WebhookDeliveries.Where(d => d.Id == deliveryId && d.SubscriptionId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, now)
-                .SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseExpiresAt, (DateTime?)null), ct);
-        if (updated == 0) return Api.NotFound("Delivery not found");
-        return Api.Ok("Delivery scheduled", await ReadAsync(db, deliveryId, ct));
-    }
+    public static async Task<Results<ApiResponse<DeliveryDto>, ApiError>> Redeliver(int id, long deliveryId, OperationContext context, CancellationToken ct) =>
+        (await RedeliverWebhookEvent.RunAsync(id, deliveryId, context, ct)).Answer(delivery => Api.Ok("Delivery scheduled", delivery));
 
     /// <summary>A <c>webhook.test</c> event for this subscription only, sent at the next pass.</summary>
-    public static async Task<Results<ApiResponse<DeliveryDto>, ApiError>> SendTest(
-        int id, Tenant tenant, PodiumDb db, WebhookOutbox outbox, TimeProvider clock, CancellationToken ct)
-    {
-        if (!await db.WebhookSubscriptions.AnyAsync(s => s.Id == id, ct)) return NotFound;
-        var sent = await outbox.EnqueueAsync(tenant.OrganizationId, "webhook.test", new { message = "A test event from Podium." }, EngineClock.Now(clock), ct, onlySubscription: id);
-        var delivery = await db.WebhookDeliveries.Where(d => d.EventRowId == sent!.Id).Select(d => d.Id).SingleAsync(ct);
-        return Api.Ok("Test event queued", await ReadAsync(db, delivery, ct));
-    }
-
-    private static Task<DeliveryDto> ReadAsync(PodiumDb db, long id, CancellationToken ct) =>
-        db.WebhookDeliveries.AsNoTracking().Where(d => d.Id == id)
-            .Select(DeliveryDto.Projection)
-            .SingleAsync(ct);
+    public static async Task<Results<ApiResponse<DeliveryDto>, ApiError>> SendTest(int id, OperationContext context, CancellationToken ct) =>
+        (await SendTestEvent.RunAsync(id, context, ct)).Answer(delivery => Api.Ok("Test event queued", delivery));
 }

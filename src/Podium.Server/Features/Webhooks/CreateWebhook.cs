@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Podium.Data.Entities;
+using Podium.Server.Application;
+using Podium.Server.Features.Common;
+using Podium.Server.Http;
+
+namespace Podium.Server.Features.Webhooks;
+
+/// <summary>Subscribes a URL to the organization's events; its signing secret is in the answer this once.</summary>
+public static class CreateWebhook
+{
+    public static async Task<Outcome<WebhookDto>> RunAsync(
+        CreateWebhookRequest request, OperationContext context, IDataProtectionProvider protection, WebhookOptions options, CancellationToken ct)
+    {
+        if (context.Refusal(request) is { } invalid) return invalid;
+        var db = context.Db;
+        var most = options.MaxPerOrganization;
+        if (await db.WebhookSubscriptions.CountAsync(ct) >= most)
+            return Api.Conflict($"The organization has {most} webhook subscriptions, the most this server allows; delete one first.");
+        var secret = SigningSecrets.New();
+        var now = context.Now;
+        var subscription = new WebhookSubscription
+        {
+            OrganizationId = context.Tenant.OrganizationId,
+            Url = request.Url!,
+            EventTypes = string.Join(',', (request.EventTypes ?? []).Distinct()),
+            Description = request.Description ?? "",
+            ProtectedSecret = protection.CreateProtector(WebhookSender.SecretPurpose).Protect(secret),
+            Enabled = request.Enabled,
+            CreatedAt = now,
+            ModifiedAt = now,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.WebhookSubscriptions.Add(subscription);
+        await db.SaveChangesAsync(ct);
+        context.Record("webhook", "created", subscription.Id.ToString(CultureInfo.InvariantCulture), request);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return WebhookDto.From(subscription, secret);
+    }
+}
