@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Server.Application;
-using Podium.Server.Auth;
 using Podium.Server.Data;
 using Podium.Server.Engine;
 using Podium.Server.Engine.Runtimes.Providers;
@@ -27,7 +24,6 @@ using Podium.Server.Features.Tasks;
 using Podium.Server.Features.Trunks;
 using Podium.Server.Features.VoiceProfiles;
 using Podium.Server.Features.Webhooks;
-using Podium.Server.Http;
 using Podium.Server.Observability;
 using Podium.Server.Outbound;
 using Podium.Server.WebConsole;

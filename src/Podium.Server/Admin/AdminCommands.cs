@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data.Entities;
 using Podium.Server.Features.Agents;
 using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Members;

@@ -3,9 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
 
 namespace Podium.Server.Application;
 

@@ -1,11 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Server.Auth;
 using Podium.Server.Engine;
 using Podium.Server.Features.Webhooks;
-using Podium.Server.Http;
 
 namespace Podium.Server.Application;
 

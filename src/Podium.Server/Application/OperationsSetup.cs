@@ -1,10 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Podium.Server.Auth;
 using Podium.Server.Engine;
 using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Collections;
 using Podium.Server.Features.Webhooks;
-using Podium.Server.Http;
 
 namespace Podium.Server.Application;
 

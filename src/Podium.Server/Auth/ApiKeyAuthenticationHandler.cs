@@ -3,8 +3,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Server.Http;
 
 namespace Podium.Server.Auth;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-
 namespace Podium.Server.Auth;
 
 public sealed record ValidKey(int KeyId, int UserId, string Prefix);

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Http;
-
 namespace Podium.Server.Auth;
 
 /// <summary>The least role an endpoint needs; read by the organization filters.</summary>

@@ -1,5 +1,3 @@
-using Podium.Data.Entities;
-
 namespace Podium.Server.Auth;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data;
 using Podium.Server.Engine;
 
 namespace Podium.Server.Data;

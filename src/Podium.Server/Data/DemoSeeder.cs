@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Application;
-using Podium.Server.Auth;
 using Podium.Server.Features.Agents;
 using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Organizations;

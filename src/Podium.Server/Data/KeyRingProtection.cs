@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Data.Sqlite;
-using Podium.Data;
 
 namespace Podium.Server.Data;
 

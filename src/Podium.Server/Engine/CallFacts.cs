@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes;
 
 namespace Podium.Server.Engine;

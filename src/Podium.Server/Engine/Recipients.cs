@@ -15,7 +15,7 @@ public static class Recipients
     /// </summary>
     public static (string E164, string? TimeZone)? Parse(string raw, string defaultRegion)
     {
-        PhoneNumber number;
+        PhoneNumbers.PhoneNumber number;
         try
         {
             number = Phones.Parse(raw, defaultRegion);

@@ -1,5 +1,3 @@
-using Podium.Data.Entities;
-
 namespace Podium.Server.Engine;
 
 /// <summary>Retries by outcome: which outcomes earn another attempt, and after how long.</summary>

@@ -1,14 +1,9 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Data;
 using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Features.Webhooks;
-using Podium.Server.Http;
 using Podium.Server.Observability;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Engine;
 

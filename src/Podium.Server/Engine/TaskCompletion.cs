@@ -1,13 +1,9 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Data;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Features.Webhooks;
 using Podium.Server.Observability;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Engine;
 

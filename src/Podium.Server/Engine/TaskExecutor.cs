@@ -1,15 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Data;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Observability;
 using Polly;
 using Polly.Retry;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Engine;
 

@@ -1,5 +1,4 @@
 using Microsoft.OpenApi;
-using Podium.Server.Auth;
 
 namespace Podium.Server.Http;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Podium.Server.Auth;
 
 namespace Podium.Server.Http;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Podium.Server.Http;
 
 namespace Podium.Server.Observability;
 

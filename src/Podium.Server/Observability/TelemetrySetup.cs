@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Podium.Data;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Observability;
 

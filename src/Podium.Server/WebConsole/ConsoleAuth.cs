@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Podium.Data;
-using Podium.Server.Auth;
 
 namespace Podium.Server.WebConsole;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
 
 namespace Podium.Server.WebConsole;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
 
 namespace Podium.Server.WebConsole;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Podium.Data.Entities;
 
 namespace Podium.Server.Engine.Runtimes;
 

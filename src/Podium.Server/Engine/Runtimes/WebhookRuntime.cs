@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
-using Podium.Data.Entities;
-using Podium.Server.Http;
 using Podium.Server.Outbound;
 
 namespace Podium.Server.Engine.Runtimes;

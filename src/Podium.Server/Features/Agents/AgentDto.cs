@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Agents;
 

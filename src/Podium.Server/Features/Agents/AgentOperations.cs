@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes.Providers;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Agents;
 

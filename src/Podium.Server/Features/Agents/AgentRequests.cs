@@ -1,7 +1,3 @@
-using Podium.Data.Entities;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Agents;
 
 /// <param name="Handle">Unique across the server; generated ("space-agent-…") when left out.</param>

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes.Providers;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Agents;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using Podium.Server.Application;
-using Podium.Server.Features.Common;
 
 namespace Podium.Server.Features.Agents;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data.Entities;
-using Podium.Server.Application;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Agents;
 
 /// <summary>Soft delete: the handle stays reserved so old tasks never point at a stranger's agent; spaces lose it as their default.</summary>

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
-using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Agents;
 

@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Server.Auth;
 using Podium.Server.Features.Billing;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Analytics;
 

@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Features.Billing;
 using Podium.Server.Features.CallLogs;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Analytics;
 

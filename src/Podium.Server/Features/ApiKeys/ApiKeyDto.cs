@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using Podium.Data.Entities;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.ApiKeys;
 

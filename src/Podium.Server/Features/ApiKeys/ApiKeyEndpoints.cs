@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Server.Application;
-using Podium.Server.Auth;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.ApiKeys;
 

@@ -1,7 +1,3 @@
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
-
 namespace Podium.Server.Features.ApiKeys;
 
 /// <summary>Issuing a key, shared by <c>POST api-keys/</c>, <c>admin key create</c> and the first-run demo.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Server.Application;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.ApiKeys;
 
 /// <summary>

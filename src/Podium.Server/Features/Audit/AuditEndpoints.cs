@@ -1,10 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Audit;
 

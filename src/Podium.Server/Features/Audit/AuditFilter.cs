@@ -2,12 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Audit;
 

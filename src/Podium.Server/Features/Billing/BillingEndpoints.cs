@@ -1,10 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Billing;
 

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
-using Podium.Server.Features.Common;
 using Podium.Server.Features.Numbers;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Bridges;
 

@@ -1,5 +1,3 @@
-using Podium.Data.Entities;
-
 namespace Podium.Server.Features.Bridges;
 
 /// <summary>A connected number, with every field the three documented number shapes use.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Server.Auth;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Bridges;
 
 /// <summary>The organization's bridges with their numbers and agents, for the API and the console.</summary>

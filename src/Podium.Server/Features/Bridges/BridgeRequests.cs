@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Bridges;
 

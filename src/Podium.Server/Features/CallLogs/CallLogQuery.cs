@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
-using Podium.Data.Entities;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.CallLogs;
 

@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
 using Podium.Server.Features.Audit;
-using Podium.Server.Http;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Calls;
 

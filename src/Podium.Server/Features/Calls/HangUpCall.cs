@@ -1,14 +1,8 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Engine;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Features.Runs;
 using Podium.Server.Features.Webhooks;
-using Podium.Server.Http;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Calls;
 

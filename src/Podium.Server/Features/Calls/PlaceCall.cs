@@ -1,16 +1,8 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Application;
-using Podium.Server.Auth;
 using Podium.Server.Features.Collections;
-using Podium.Server.Features.Common;
 using Podium.Server.Features.Numbers;
 using Podium.Server.Features.Tasks;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Calls;
 

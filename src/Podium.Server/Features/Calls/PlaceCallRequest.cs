@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Calls;
 

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Data;
 using Podium.Server.Features.Tasks;
 

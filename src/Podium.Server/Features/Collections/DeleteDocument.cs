@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Server.Application;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Collections;
 
 /// <summary>Removes a document from a space's collection; tasks already made from it keep their input.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Podium.Data.Entities;
 
 namespace Podium.Server.Features.Collections;
 

@@ -1,10 +1,5 @@
 using Microsoft.EntityFrameworkCore.Storage;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
-using Podium.Server.Features.Common;
 using Podium.Server.Features.Tasks;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Collections;
 

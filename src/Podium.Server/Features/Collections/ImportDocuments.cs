@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Server.Application;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Collections;
 
 /// <summary>Rows for a space's collection, and whether nothing is kept unless every row is valid.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Common;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-
 namespace Podium.Server.Features.Common;
 
 /// <summary>

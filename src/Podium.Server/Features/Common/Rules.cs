@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using PhoneNumbers;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Common;
 

@@ -1,8 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Podium.Data;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Common;
 

@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Application;
-using Podium.Server.Auth;
-using Podium.Server.Features.Common;
 using Podium.Server.Features.Organizations;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Members;
 

@@ -1,6 +1,3 @@
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Numbers;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Podium.Data.Entities;
 
 namespace Podium.Server.Features.Numbers;
 

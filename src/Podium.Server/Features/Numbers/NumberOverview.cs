@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Numbers;
 
 /// <summary>

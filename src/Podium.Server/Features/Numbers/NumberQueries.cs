@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data.Entities;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Numbers;
 
 /// <summary>A page of numbers in number order, for the API and the console.</summary>

@@ -1,5 +1,3 @@
-using Podium.Data.Entities;
-
 namespace Podium.Server.Features.Organizations;
 
 /// <summary>Both doc generations' organization fields, plus Podium's phone region and time zone.</summary>

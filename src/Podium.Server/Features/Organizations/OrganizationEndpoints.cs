@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
 using Podium.Server.Features.Audit;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Organizations;
 

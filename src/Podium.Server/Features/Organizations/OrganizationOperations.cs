@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Organizations;
 
 /// <summary>Organization creation, shared by <c>POST organizations/</c> and <c>admin org create</c>.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Server.Auth;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Providers;
 
 /// <summary>The organization's provider configurations as the API shows them (never their secrets), for the API and the console.</summary>

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Podium.Server.Engine.Runtimes.LiveKit;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Providers;
 

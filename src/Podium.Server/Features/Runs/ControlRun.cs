@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Server.Application;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Runs;
 
 /// <summary>Cancel, pause, resume or retry one run of a space.</summary>

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Server.Application;
 using Podium.Server.Features.Collections;
-using Podium.Server.Features.Common;
 using Podium.Server.Features.Tasks;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Runs;
 

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Engine;
 using Podium.Server.Features.Webhooks;
-using Podium.Server.Http;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Runs;
 

@@ -1,9 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Features.Common;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Runs;
 

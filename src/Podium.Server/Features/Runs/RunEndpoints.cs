@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Application;
-using Podium.Server.Auth;
 using Podium.Server.Features.Tasks;
-using Podium.Server.Http;
 
 
 namespace Podium.Server.Features.Runs;

@@ -1,7 +1,3 @@
-using Podium.Data.Entities;
-using Podium.Server.Application;
-using Podium.Server.Features.Common;
-
 namespace Podium.Server.Features.Spaces;
 
 /// <summary>Creates a space in the acting organization; its creator can see it even when it is private.</summary>

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
-using Podium.Data.Entities;
 
 namespace Podium.Server.Features.Spaces;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-
 namespace Podium.Server.Features.Spaces;
 
 /// <summary>A space as the API answers it, for the endpoints, the console and the admin commands.</summary>

@@ -1,7 +1,3 @@
-using Podium.Data.Entities;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Spaces;
 
 public static class SpaceVocabulary

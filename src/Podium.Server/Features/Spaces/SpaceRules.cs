@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Spaces;
 
 /// <summary>What a space may refer to: an agent of the organization, members of the organization. The db must be tenant-scoped.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data.Entities;
-using Podium.Server.Application;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Spaces;
 
 /// <summary>Changes the fields sent, and only those; members sent replace the space's members.</summary>

@@ -1,11 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
 using Podium.Server.Features.Collections;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Tasks;
 

@@ -1,14 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Application;
 using Podium.Server.Engine;
 using Podium.Server.Features.Collections;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Tasks;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Podium.Data.Entities;
 using Podium.Server.Engine;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Tasks;
 

@@ -1,14 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Application;
-using Podium.Server.Auth;
 using Podium.Server.Features.Collections;
 using Podium.Server.Features.Runs;
-using Podium.Server.Http;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Tasks;
 

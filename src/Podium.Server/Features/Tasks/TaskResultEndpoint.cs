@@ -1,13 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
 using Podium.Server.Engine;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Engine.Runtimes.Providers;
-using Podium.Server.Http;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Features.Tasks;
 

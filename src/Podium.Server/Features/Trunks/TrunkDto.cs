@@ -1,5 +1,4 @@
 using System.Globalization;
-using Podium.Data.Entities;
 
 namespace Podium.Server.Features.Trunks;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Trunks;
 

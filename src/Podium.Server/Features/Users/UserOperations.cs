@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
-
 namespace Podium.Server.Features.Users;
 
 public sealed record UserDto(int Id, string Email, string FullName, DateTime Created);

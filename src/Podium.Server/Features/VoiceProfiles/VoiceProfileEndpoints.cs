@@ -1,13 +1,6 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using Podium.Data.Entities;
-using Podium.Server.Auth;
 using Podium.Server.Features.Agents;
 using Podium.Server.Features.Audit;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.VoiceProfiles;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.VoiceProfiles;
 

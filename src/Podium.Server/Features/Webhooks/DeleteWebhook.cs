@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Podium.Server.Application;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Webhooks;
 

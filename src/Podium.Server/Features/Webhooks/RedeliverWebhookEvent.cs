@@ -1,9 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data.Entities;
-using Podium.Server.Application;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Webhooks;
 

@@ -1,9 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Podium.Server.Application;
-using Podium.Server.Features.Common;
-using Podium.Server.Http;
 
 namespace Podium.Server.Features.Webhooks;
 

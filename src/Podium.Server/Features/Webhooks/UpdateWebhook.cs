@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Podium.Server.Application;
-using Podium.Server.Features.Common;
 
 namespace Podium.Server.Features.Webhooks;
 

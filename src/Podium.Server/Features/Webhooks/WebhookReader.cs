@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-
 namespace Podium.Server.Features.Webhooks;
 
 /// <summary>A delivery as the API answers it.</summary>

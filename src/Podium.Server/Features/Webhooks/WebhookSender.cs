@@ -2,12 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Engine;
-using Podium.Server.Http;
 using Podium.Server.Observability;
 using Podium.Server.Outbound;
 

@@ -1,4 +1,3 @@
-using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes.Providers;
 
 namespace Podium.Server.Engine.Runtimes.LiveKit;

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Podium.Data;
-using Podium.Data.Entities;
 using Podium.Server.Features.Providers;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Engine.Runtimes.Providers;
 

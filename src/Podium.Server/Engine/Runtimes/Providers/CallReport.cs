@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Podium.Data.Entities;
 
 namespace Podium.Server.Engine.Runtimes.Providers;
 

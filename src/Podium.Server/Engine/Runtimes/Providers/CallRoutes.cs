@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
 using Podium.Server.Features.Trunks;
 
 namespace Podium.Server.Engine.Runtimes.Providers;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
-
 namespace Podium.Server.Engine.Runtimes.Providers;
 
 /// <summary>

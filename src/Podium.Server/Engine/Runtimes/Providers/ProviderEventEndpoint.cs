@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Podium.Data;
 using Podium.Server.Features.Providers;
-using Podium.Server.Http;
 using Podium.Server.Outbound;
 
 namespace Podium.Server.Engine.Runtimes.Providers;

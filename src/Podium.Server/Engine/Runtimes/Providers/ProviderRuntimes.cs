@@ -1,5 +1,3 @@
-using Podium.Data.Entities;
-
 namespace Podium.Server.Engine.Runtimes.Providers;
 
 /// <summary>Which runtimes have a provider place the call, and with which provider's configurations.</summary>

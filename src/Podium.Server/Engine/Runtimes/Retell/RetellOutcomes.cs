@@ -1,5 +1,3 @@
-using Podium.Data.Entities;
-
 namespace Podium.Server.Engine.Runtimes.Retell;
 
 /// <summary>Retell's <c>disconnection_reason</c> values, mapped to Podium's outcomes (provider reference, section 4).</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes.Providers;
 using static Podium.Server.Engine.Runtimes.Providers.CallReport;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Features.Trunks;
 using Twilio.Exceptions;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Podium.Data;
 using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Features.Providers;
 using Podium.Server.Outbound;
@@ -9,7 +7,6 @@ using Twilio.TwiML;
 using Connect = Twilio.TwiML.Voice.Connect;
 using ConversationRelay = Twilio.TwiML.Voice.ConversationRelay;
 using MediaStream = Twilio.TwiML.Voice.Stream;
-using TaskStatus = Podium.Data.Entities.TaskStatus;
 
 namespace Podium.Server.Engine.Runtimes.Twilio;
 

@@ -1,5 +1,3 @@
-using Podium.Data.Entities;
-
 namespace Podium.Server.Engine.Runtimes.Vapi;
 
 /// <summary>Vapi's <c>endedReason</c> values, mapped to Podium's outcomes (provider reference, section 4).</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Podium.Data.Entities;
 using Podium.Server.Engine.Runtimes.Providers;
 using static Podium.Server.Engine.Runtimes.Providers.CallReport;
 
