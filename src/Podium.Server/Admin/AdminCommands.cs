@@ -77,8 +77,7 @@ public static class AdminCommands
         {
             var request = new CreateOrganizationRequest(parse.GetValue(name)!, parse.GetValue(handle)!, parse.GetValue(domain),
                 DefaultPhoneRegion: parse.GetValue(region), Timezone: parse.GetValue(timezone));
-            if (context.Check(request) is { } invalid) return context.Fail(invalid);
-            var created = await OrganizationOperations.CreateAsync(context.Db, request, null, context.Now, ct);
+            var created = await Features.Organizations.CreateOrganization.RunAsync(request, creatorUserId: null, context.Operations, ct);
             return context.Finish(created, o => (OrganizationDto.From(o, Role.Admin), $"Created organization {o.DomainHandle} (token {o.Token})."));
         });
         return command;
@@ -93,7 +92,7 @@ public static class AdminCommands
         {
             var request = new CreateUserRequest(parse.GetValue(email)!, parse.GetValue(name)!);
             if (context.Check(request) is { } invalid) return context.Fail(invalid);
-            var created = await UserOperations.CreateAsync(context.Db, request, context.Now, ct);
+            var created = await Features.Users.CreateUser.RunAsync(context.Db, request, context.Now, ct);
             return context.Finish(created, u => (new UserDto(u.Id, u.Email, u.FullName, u.CreatedAt), $"Created user {u.Email} (id {u.Id})."));
         });
         return command;
@@ -111,7 +110,7 @@ public static class AdminCommands
             if (organization is null) return context.Fail("Organization not found");
             var request = new AddMemberRequest(parse.GetValue(email)!, parse.GetValue(role));
             if (context.Check(request) is { } invalid) return context.Fail(invalid);
-            var added = await MemberOperations.AddAsync(context.Db, organization.Id, request, context.Now, ct);
+            var added = await Features.Members.AddMember.RunAsync(context.Db, organization.Id, request, context.Now, ct);
             return context.Finish(added, m => (m, $"Added {m.Email} to {organization.DomainHandle} as {m.Role.ToString().ToLowerInvariant()}."));
         });
         return command;

@@ -14,8 +14,10 @@ namespace Podium.Server.Application;
 /// </summary>
 public sealed class AuditTrail(PodiumDb db, TimeProvider clock, IOptions<JsonOptions> json, IHttpContextAccessor accessor)
 {
-    public void Record(int organizationId, int? userId, string targetType, string verb, string? targetId, object? request = null)
+    /// <param name="targetId">The object's public id (a token, a handle, a number), written in the invariant culture.</param>
+    public void Record(int organizationId, int? userId, string targetType, string verb, object? targetId, object? request = null)
     {
+        var target = targetId is null ? null : Convert.ToString(targetId, System.Globalization.CultureInfo.InvariantCulture);
         var http = accessor.HttpContext;
         var user = http?.User;
         var fields = FieldNames(request, json.Value.SerializerOptions);
@@ -27,7 +29,7 @@ public sealed class AuditTrail(PodiumDb db, TimeProvider clock, IOptions<JsonOpt
             KeyPrefix = user?.FindFirstValue(Caller.KeyPrefixClaim),
             Action = $"{targetType}.{verb}",
             TargetType = targetType,
-            TargetId = targetId?[..Math.Min(targetId.Length, 255)],
+            TargetId = target?[..Math.Min(target.Length, 255)],
             Fields = fields?[..Math.Min(fields.Length, 2000)],
             IpAddress = http?.Connection.RemoteIpAddress?.ToString(),
             RequestId = http?.TraceIdentifier,

@@ -30,7 +30,22 @@ public sealed class OperationContext(
     /// <summary>The request's own checks (required fields, lengths, formats); null when it passes.</summary>
     public ApiError? Refusal(IValidatable request) => RequestValidation.Refusal(request, limits);
 
+    /// <summary>
+    /// Saves what an operation made and its <c>created</c> entry in one transaction; the entry names the id
+    /// the database gave it. A unique-index violation (a concurrent write past the pre-check) is answered
+    /// with <paramref name="raced"/> and leaves nothing behind.
+    /// </summary>
+    public async Task<ApiError?> SaveCreatedAsync(string targetType, Func<object> targetId, object? request, ApiError raced, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await UniqueViolation.SaveAsync(db, raced, ct) is { } conflict) return conflict;
+        Record(targetType, "created", targetId(), request);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
     /// <summary>Records the change in the acting organization's audit log, saved with the change.</summary>
-    public void Record(string targetType, string verb, string? targetId, object? request = null) =>
+    public void Record(string targetType, string verb, object? targetId, object? request = null) =>
         audit.Record(tenant.OrganizationId, tenant.ActingUserId, targetType, verb, targetId, request);
 }

@@ -25,9 +25,10 @@ public static class DemoSeeder
         var db = scope.GetRequiredService<PodiumDb>();
         var protection = scope.GetRequiredService<IDataProtectionProvider>();
         var now = scope.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var user = Expect(await UserOperations.CreateAsync(db, new CreateUserRequest("admin@demo.podium.local", "Demo Admin"), now, ct));
-        var org = Expect(await OrganizationOperations.CreateAsync(db,
-            new CreateOrganizationRequest("Demo Organization", OrgHandle, "demo.podium.local"), user.Id, now, ct));
+        var user = Expect(await CreateUser.RunAsync(db, new CreateUserRequest("admin@demo.podium.local", "Demo Admin"), now, ct));
+        var operations = scope.GetRequiredService<OperationContext>();
+        var org = Expect(await CreateOrganization.RunAsync(
+            new CreateOrganizationRequest("Demo Organization", OrgHandle, "demo.podium.local"), user.Id, operations, ct));
         db.TenantId = org.Id;
         var (agent, _) = Expect(await AgentOperations.CreateAsync(db, protection, org.Id, new CreateAgentRequest(
             "Demo Caller", AgentHandle, AgentType.Voice, AgentState.Published,
@@ -36,7 +37,7 @@ public static class DemoSeeder
         scope.GetRequiredService<Tenant>().Resolve(user.Id, org, Role.Admin);
         var space = Expect(await CreateSpace.RunAsync(new CreateSpaceRequest(
             "Demo Outreach", "Contacts for the demo agent to call", SpaceType: "contact", ContentType: "contact",
-            AgentHandle: agent.Handle), scope.GetRequiredService<OperationContext>(), ct));
+            AgentHandle: agent.Handle), operations, ct));
         var key = await ApiKeyOperations.IssueAsync(db, user.Id, new CreateApiKeyRequest("demo"), now, ct);
         return new DemoCredentials(org.DomainHandle, space.Token, agent.Handle, key.Key);
     }

@@ -58,6 +58,85 @@ public abstract class AuditTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) w
         Assert.Equal(3, (await EntriesAsync(org, "&target_type=space")).Count);
     }
 
+    /// <summary>Every change of the telephony, voice, organization, member and call endpoints: one entry each, naming what changed.</summary>
+    [Fact]
+    public async Task EveryChange_IsRecordedOnce_WithItsTargetAndFields()
+    {
+        var org = await NewOrgAsync();
+        var admin = ClientFor(org, org.Admin);
+        static async Task<JsonNode> Data(HttpResponseMessage response)
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["data"]!;
+        }
+        static async Task Gone(Task<HttpResponseMessage> response) => Assert.Equal(HttpStatusCode.NoContent, (await response).StatusCode);
+        var provider = (await Data(await admin.PostJson($"{Prefix}/telephony/providers-configurations/", new { provider = "twilio", account_sid = "ACtrail", auth_token = "t" })))["id"]!.GetValue<int>();
+        await Data(await admin.PatchJson($"{Prefix}/telephony/providers-configurations/{provider}/", new { name = "Renamed" }));
+        var number = (await Data(await admin.PostJson($"{Prefix}/telephony/numbers/", new { number = "+14155550170", provider_config_id = provider })))["id"]!.GetValue<int>();
+        await Data(await admin.PostJson($"{Prefix}/telephony/bridges/", new { name = "Trail", slug = "trail" }));
+        await Data(await admin.PatchJson($"{Prefix}/telephony/bridges/trail/", new { description = "d" }));
+        await Data(await admin.PostJson($"{Prefix}/telephony/bridges/trail/connect-provider/", new { number_id = number }));
+        await Data(await admin.PostJson($"{Prefix}/telephony/bridges/trail/disconnect-provider/", new { number_id = number }));
+        var agent = (await Data(await admin.PostJson($"{Prefix}/agents/", new { name = "Trail agent", state = "published" })))["handle"]!.GetValue<string>();
+        await Data(await admin.PostJson($"{Prefix}/telephony/numbers/attach/", new { numbers = new[] { "+14155550170" }, agent_id = agent }));
+        await Data(await admin.PostJson($"{Prefix}/telephony/numbers/detach/", new { numbers = new[] { "+14155550170" } }));
+        var trunk = (await Data(await admin.PostJson($"{Prefix}/telephony/trunks/", new { name = "Carrier", sip_url = "sip:carrier.example.com" })))["id"]!.GetValue<int>();
+        await Data(await admin.PatchJson($"{Prefix}/telephony/trunks/{trunk}/", new { region = "US" }));
+        await Data(await admin.PostJson($"{Prefix}/telephony/trunks/{trunk}/attach-numbers/", new { number_ids = new[] { number } }));
+        await Data(await admin.PostJson($"{Prefix}/telephony/trunks/{trunk}/detach-numbers/", new { number_ids = new[] { number } }));
+        await Gone(admin.DeleteAsync($"{Prefix}/telephony/trunks/{trunk}/"));
+        var voice = (await Data(await admin.PostJson($"{Prefix}/voice-profiles/", new { name = "Warm", language = "en-US", tts_provider = "cartesia", tts_voice = "v1" })))["data"]!["profile_id"]!.GetValue<string>();
+        await Data(await admin.PatchJson($"{Prefix}/voice-profiles/{voice}/", new { description = "d" }));
+        await Gone(admin.DeleteAsync($"{Prefix}/voice-profiles/{voice}/"));
+        await Gone(admin.DeleteAsync($"{Prefix}/telephony/numbers/{number}/"));
+        await Gone(admin.DeleteAsync($"{Prefix}/telephony/bridges/trail/"));
+        await Gone(admin.DeleteAsync($"{Prefix}/telephony/providers-configurations/{provider}/"));
+        await Data(await admin.PatchJson($"{Prefix}/organizations/{org.Handle}/", new { timezone = "Europe/Paris" }));
+        await Data(await admin.PatchJson($"{Prefix}/organizations/{org.Handle}/members/{org.Viewer.Id}/", new { role = "member" }));
+        await Gone(admin.DeleteAsync($"{Prefix}/organizations/{org.Handle}/members/{org.Viewer.Id}/"));
+        var invitation = (await Data(await admin.PostJson($"{Prefix}/organizations/{org.Handle}/members/", new { email = "trail@example.test" })))["id"]!.GetValue<int>();
+        await Gone(admin.DeleteAsync($"{Prefix}/organizations/{org.Handle}/invitations/{invitation}/"));
+        var member = ClientFor(org, org.Member);
+        var call = (await Data(await member.PostJson($"{Prefix}/speech/v1/calls/", new { to_number = "+14155550171", agent_id = agent })))["call_id"]!.GetValue<string>();
+        await Data(await member.PostAsync($"{Prefix}/speech/v1/calls/{call}/hangup/", null));
+
+        static string Id(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var entries = (await EntriesAsync(org)).Reverse().Select(e => (
+            e!["action"]!.GetValue<string>(), e["target_id"]?.GetValue<string>(),
+            string.Join(",", (e["fields"]?.AsArray() ?? []).Select(f => f!.GetValue<string>()).Order()))).ToList();
+        Assert.Equal<(string, string?, string)>(
+        [
+            ("provider.created", Id(provider), "account_sid,auth_token,provider"),
+            ("provider.updated", Id(provider), "name"),
+            ("number.created", Id(number), "active,channels_count,number,provider_config_id"),
+            ("bridge.created", "trail", "name,slug"),
+            ("bridge.updated", "trail", "description"),
+            ("bridge.connect_provider", "trail", "number_id"),
+            ("bridge.disconnect_provider", "trail", "number_id"),
+            ("agent.created", agent, "name,state,type"),
+            ("number.attach", null, "agent_id,numbers"),
+            ("number.detach", null, "numbers"),
+            ("trunk.created", Id(trunk), "active,name,sip_url"),
+            ("trunk.updated", Id(trunk), "region"),
+            ("trunk.attach_numbers", Id(trunk), "number_ids"),
+            ("trunk.detach_numbers", Id(trunk), "number_ids"),
+            ("trunk.deleted", Id(trunk), ""),
+            ("voice_profile.created", voice, "language,name,tts_provider,tts_voice"),
+            ("voice_profile.updated", voice, "description"),
+            ("voice_profile.deleted", voice, ""),
+            ("number.deleted", Id(number), ""),
+            ("bridge.deleted", "trail", ""),
+            ("provider.deleted", Id(provider), ""),
+            ("organization.updated", org.Handle, "timezone"),
+            ("member.updated", Id(org.Viewer.Id), "role"),
+            ("member.deleted", Id(org.Viewer.Id), ""),
+            ("member.invited", Id(invitation), "email,role"),
+            ("invitation.revoked", Id(invitation), ""),
+            ("call.created", call, "agent_id,to_number"),
+            ("call.hangup", call, ""),
+        ], entries);
+    }
+
     [Fact]
     public async Task RefusedChanges_LeaveNoEntry_AndOnlyAdminsReadTheLog()
     {

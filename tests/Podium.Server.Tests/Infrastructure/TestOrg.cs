@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Podium.Data;
 using Podium.Data.Entities;
+using Podium.Server.Application;
 using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Members;
 using Podium.Server.Features.Organizations;
@@ -17,7 +19,8 @@ public sealed record TestOrg(int Id, string Handle, TestUser Admin, TestUser Mem
         handle ??= $"org-{Guid.NewGuid():N}"[..16];
         await using var scope = app.Scope(out var db);
         var now = DateTime.UtcNow;
-        var org = Expect(await OrganizationOperations.CreateAsync(db, new CreateOrganizationRequest($"Org {handle}", handle), null, now, default));
+        var operations = scope.ServiceProvider.GetRequiredService<OperationContext>();
+        var org = Expect(await CreateOrganization.RunAsync(new CreateOrganizationRequest($"Org {handle}", handle), creatorUserId: null, operations, default));
         return new TestOrg(org.Id, org.DomainHandle,
             await AddUserAsync(db, org.Id, Role.Admin, now),
             await AddUserAsync(db, org.Id, Role.Member, now),
@@ -37,7 +40,7 @@ public sealed record TestOrg(int Id, string Handle, TestUser Admin, TestUser Mem
     public static async Task<TestUser> NewUserAsync(PodiumDb db, DateTime now)
     {
         var email = $"user-{Guid.NewGuid():N}@example.test";
-        var user = Expect(await UserOperations.CreateAsync(db, new CreateUserRequest(email, "Test User"), now, default));
+        var user = Expect(await CreateUser.RunAsync(db, new CreateUserRequest(email, "Test User"), now, default));
         var key = await ApiKeyOperations.IssueAsync(db, user.Id, new CreateApiKeyRequest("test"), now, default);
         return new TestUser(user.Id, email, key.Key);
     }
@@ -45,7 +48,7 @@ public sealed record TestOrg(int Id, string Handle, TestUser Admin, TestUser Mem
     private static async Task<TestUser> AddUserAsync(PodiumDb db, int orgId, Role role, DateTime now)
     {
         var user = await NewUserAsync(db, now);
-        Expect(await MemberOperations.AddAsync(db, orgId, new AddMemberRequest(user.Email, role), now, default));
+        Expect(await AddMember.RunAsync(db, orgId, new AddMemberRequest(user.Email, role), now, default));
         return user;
     }
 

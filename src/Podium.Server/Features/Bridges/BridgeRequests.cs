@@ -17,8 +17,8 @@ public sealed record CreateBridgeRequest(
     {
         errors.Required("name", Name);
         errors.MaxLength("name", Name, 200);
-        if (Slug is not null) BridgeRules.Slug(errors, Slug);
-        BridgeRules.Common(errors, Description, Region, Agents);
+        if (Slug is not null) BridgeFields.Slug(errors, Slug);
+        BridgeFields.Common(errors, Description, Region, Agents);
     }
 }
 
@@ -34,7 +34,7 @@ public sealed record UpdateBridgeRequest(
     {
         if (Name is not null) errors.Required("name", Name);
         errors.MaxLength("name", Name, 200);
-        BridgeRules.Common(errors, Description, Region, Agents);
+        BridgeFields.Common(errors, Description, Region, Agents);
     }
 }
 
@@ -76,7 +76,7 @@ public sealed record DisconnectProviderRequest(string? PhoneNumber = null, int? 
     }
 }
 
-internal static partial class BridgeRules
+internal static partial class BridgeFields
 {
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

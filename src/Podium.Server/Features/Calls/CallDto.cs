@@ -74,6 +74,10 @@ public sealed record CallRow(
 
 public static class CallQueries
 {
+    /// <summary>One call by its id, or null when the caller may not see it.</summary>
+    public static async Task<CallDto?> ReadOneAsync(PodiumDb db, string callId, CancellationToken ct) =>
+        (await ReadAsync(db, Calls(db).Where(t => t.TaskId == callId), ct)).SingleOrDefault();
+
     /// <summary>The calls of an ordered, filtered page of tasks, with their agents' handles and spaces' tokens.</summary>
     public static async Task<List<CallDto>> ReadAsync(PodiumDb db, IQueryable<RunTask> page, CancellationToken ct)
     {

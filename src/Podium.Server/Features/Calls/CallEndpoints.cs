@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Podium.Server.Features.Audit;
+using Podium.Server.Features.Tasks;
 
 namespace Podium.Server.Features.Calls;
 
@@ -7,6 +7,9 @@ namespace Podium.Server.Features.Calls;
 /// The Unpod SDK's <c>calls</c> resource at <c>speech/v1/calls</c>: place one call, list calls, read one with
 /// its transcript, hang one up. Viewers read; members place and hang up.
 /// </summary>
+/// <summary>Services a placed call is written with.</summary>
+public sealed record CallServices(OperationContext Context, Collections.CollectionWriter Writer);
+
 public static class CallEndpoints
 {
     public static readonly ApiError NotFound = Api.NotFound("Call not found");
@@ -14,11 +17,11 @@ public static class CallEndpoints
 
     public static void MapCalls(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/speech/v1/calls").WithTags("Calls").RequireOrganization().Audited("call");
+        var group = api.MapGroup("/speech/v1/calls").WithTags("Calls").RequireOrganization();
         group.MapGet("/", List);
         group.MapGet("/{callId}", Get);
-        group.MapPost("/", PlaceCall.Handle).RequireRole(Role.Member).Creates();
-        group.MapPost("/{callId}/hangup", HangUpCall.Handle).RequireRole(Role.Member);
+        group.MapPost("/", Place).RequireRole(Role.Member).Creates().ValidatedByOperation();
+        group.MapPost("/{callId}/hangup", HangUp).RequireRole(Role.Member);
     }
 
     /// <summary>
@@ -55,8 +58,18 @@ public static class CallEndpoints
     }
 
     public static async Task<Results<ApiResponse<CallDto>, ApiError>> Get(string callId, PodiumDb db, CancellationToken ct) =>
-        await ReadAsync(db, callId, ct) is { } call ? Api.Ok("Call fetched successfully.", call) : NotFound;
+        await CallQueries.ReadOneAsync(db, callId, ct) is { } call ? Api.Ok("Call fetched successfully.", call) : NotFound;
 
-    internal static async Task<CallDto?> ReadAsync(PodiumDb db, string callId, CancellationToken ct) =>
-        (await CallQueries.ReadAsync(db, CallQueries.Calls(db).Where(t => t.TaskId == callId), ct)).SingleOrDefault();
+    public static async Task<Results<ApiResponse<CallDto>, ApiError>> Place(
+        PlaceCallRequest request, [FromHeader(Name = Idempotency.Header)] string? idempotencyKey, HttpContext http,
+        [AsParameters] CallServices services, CancellationToken ct)
+    {
+        var placed = await PlaceCall.RunAsync(request, idempotencyKey, services.Context, services.Writer, ct);
+        if (placed.Error is not null) return placed.Error;
+        if (placed.Value.Replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
+        return Api.Created("Call queued.", placed.Value.Call);
+    }
+
+    public static async Task<Results<ApiResponse<CallDto>, ApiError>> HangUp(string callId, [AsParameters] HangUpServices services, CancellationToken ct) =>
+        (await HangUpCall.RunAsync(callId, services, ct)).Answer(hungUp => Api.Ok(hungUp.Message, hungUp.Call));
 }

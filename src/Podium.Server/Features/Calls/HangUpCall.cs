@@ -2,12 +2,14 @@ using Podium.Server.Engine;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Features.Runs;
-using Podium.Server.Features.Webhooks;
 
 namespace Podium.Server.Features.Calls;
 
 /// <summary>Services a hang-up is made with.</summary>
-public sealed record HangUpServices(PodiumDb Db, WebhookOutbox Outbox, TimeProvider Clock, EngineSignal Signal, IEnumerable<IAgentRuntime> Runtimes);
+public sealed record HangUpServices(OperationContext Context, IEnumerable<IAgentRuntime> Runtimes);
+
+/// <summary>The call after a hang-up, and what was done about it.</summary>
+public sealed record HungUpCall(CallDto Call, string Message);
 
 /// <summary>
 /// Hangs a call up. A call not started yet is cancelled (a single call's run with it). A live call gets no
@@ -16,12 +18,13 @@ public sealed record HangUpServices(PodiumDb Db, WebhookOutbox Outbox, TimeProvi
 /// </summary>
 public static class HangUpCall
 {
-    public static async Task<Results<ApiResponse<CallDto>, ApiError>> Handle(string callId, [AsParameters] HangUpServices services, CancellationToken ct)
+    public static async Task<Outcome<HungUpCall>> RunAsync(string callId, HangUpServices services, CancellationToken ct)
     {
-        var db = services.Db;
+        var context = services.Context;
+        var db = context.Db;
         var task = await CallQueries.Calls(db).AsTracking().Include(t => t.Run).FirstOrDefaultAsync(t => t.TaskId == callId, ct);
         if (task is null) return CallEndpoints.NotFound;
-        var now = services.Clock.GetUtcNow().UtcDateTime;
+        var now = context.Now;
         string message;
         if (task.Status is TaskStatus.Pending or TaskStatus.Scheduled)
         {
@@ -35,7 +38,12 @@ public static class HangUpCall
         {
             message = "The call has already ended.";
         }
-        return Api.Ok(message, (await CallEndpoints.ReadAsync(db, callId, ct))!);
+        // A provider's hang-up is outside any transaction: the entry is written once the request has been acted on,
+        // on its own (the call read above is stale by now, and what changed is saved already).
+        db.ChangeTracker.Clear();
+        context.Record("call", "hangup", callId);
+        await db.SaveChangesAsync(ct);
+        return new HungUpCall((await CallQueries.ReadOneAsync(db, callId, ct))!, message);
     }
 
     private static async Task<string> CancelAsync(PodiumDb db, HangUpServices services, RunTask task, DateTime now, CancellationToken ct)
@@ -44,17 +52,17 @@ public static class HangUpCall
         if (alone && !RunControl.IsFinished(task.Run.Status))
         {
             // A single call is its run: cancelling the run cancels the call, with the run's events.
-            await RunControl.ApplyAsync(db, services.Outbox, task.Run, "cancel", now, ct);
-            services.Signal.Wake();
+            await RunControl.ApplyAsync(db, services.Context.Events, task.Run, "cancel", now, ct);
+            services.Context.Engine.Wake();
             return "Call cancelled before it started.";
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var cancelled = await db.Tasks.Where(t => t.Id == task.Id && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TaskStatus.Cancelled).SetProperty(t => t.HangupRequestedAt, now)
                 .SetProperty(t => t.LastStatusChange, now).SetProperty(t => t.ModifiedAt, now), ct);
-        if (cancelled == 1) await services.Outbox.TasksAsync(task.OrganizationId, [task.Id], now, ct);
+        if (cancelled == 1) await services.Context.Events.TasksAsync(task.OrganizationId, [task.Id], now, ct);
         await transaction.CommitAsync(ct);
-        await RunProgress.SettleAsync(db, services.Outbox, task.RunId, now, ct);
+        await RunProgress.SettleAsync(db, services.Context.Events, task.RunId, now, ct);
         return cancelled == 1 ? "Call cancelled before it started." : "The call started meanwhile; hang it up again.";
     }
 

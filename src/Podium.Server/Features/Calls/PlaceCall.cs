@@ -1,13 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc;
 using Podium.Server.Features.Collections;
 using Podium.Server.Features.Numbers;
 using Podium.Server.Features.Tasks;
 
 namespace Podium.Server.Features.Calls;
-
-/// <summary>Services a placed call is written with.</summary>
-public sealed record CallServices(OperationContext Context, CollectionWriter Writer);
 
 /// <summary>
 /// One call, placed as a run of one task in a contact space: durable, retried, paced and reported like every
@@ -19,22 +15,22 @@ public static class PlaceCall
 {
     public const string CallsSpaceType = "calls";
 
-    public static async Task<Results<ApiResponse<CallDto>, ApiError>> Handle(
-        PlaceCallRequest request, [FromHeader(Name = Idempotency.Header)] string? idempotencyKey, HttpContext http,
-        [AsParameters] CallServices services, CancellationToken ct)
+    /// <returns>The call, and whether it is the answer to an earlier request with the same idempotency key.</returns>
+    public static async Task<Outcome<(CallDto Call, bool Replayed)>> RunAsync(
+        PlaceCallRequest request, string? idempotencyKey, OperationContext context, CollectionWriter writer, CancellationToken ct)
     {
-        var context = services.Context;
+        if (context.Refusal(request) is { } refused) return refused;
         var (tenant, db) = (context.Tenant, context.Db);
         if (idempotencyKey is { Length: 0 or > Idempotency.MaxKeyLength })
             return Api.Validation(Idempotency.Header, $"Must be 1 to {Idempotency.MaxKeyLength} characters.");
         var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Handle == request.Handle, ct);
         if (agent is null) return Api.AgentNotFound;
-        var to = NumberEndpoints.Normalize(request.Recipient, tenant.Organization.DefaultPhoneRegion);
+        var to = NumberRules.Normalize(request.Recipient, tenant.Organization.DefaultPhoneRegion);
         if (to is null) return Api.Validation("to_number", "Not a valid phone number.");
         string? from = null;
         if (request.FromNumber is not null)
         {
-            from = NumberEndpoints.Normalize(request.FromNumber, tenant.Organization.DefaultPhoneRegion);
+            from = NumberRules.Normalize(request.FromNumber, tenant.Organization.DefaultPhoneRegion);
             if (from is null || !await db.PhoneNumbers.AnyAsync(n => n.Number == from && n.Active, ct))
                 return Api.Validation("from_number", "Not an active number of the organization's inventory.");
         }
@@ -48,13 +44,13 @@ public static class PlaceCall
         var create = new CreateTaskRequest(agent.Handle, [document], request.Instructions) { CallerNumber = from };
         if (context.Refusal(create) is { } invalid) return invalid;
         var fingerprint = idempotencyKey is null ? [] : Idempotency.Fingerprint(context.Json, $"calls:{from}", create);
-        // The calls group's audit filter records the call.
-        var created = await TaskCreation.CreateAsync(context, services.Writer, space.Value!, create, idempotencyKey, fingerprint, auditAs: null, ct);
+        // The entry names the call by the id it is read and hung up by, with the fields the caller sent.
+        var created = await TaskCreation.CreateAsync(context, writer, space.Value!, create, idempotencyKey, fingerprint,
+            run => context.Record("call", "created", run.TaskIds[0], request), ct);
         if (created.Error is not null) return created.Error;
         var (run, replayed) = created.Value;
-        if (replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
-        else context.Engine.Wake();
-        return Api.Created("Call queued.", (await CallEndpoints.ReadAsync(db, run.TaskIds[0], ct))!);
+        if (!replayed) context.Engine.Wake();
+        return ((await CallQueries.ReadOneAsync(db, run.TaskIds[0], ct))!, replayed);
     }
 
     private static async Task<Outcome<Space>> SpaceForAsync(PodiumDb db, Tenant tenant, Agent agent, string? spaceToken, DateTime now, CancellationToken ct)

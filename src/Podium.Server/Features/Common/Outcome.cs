@@ -10,5 +10,5 @@ public readonly record struct Outcome<T>(T? Value, ApiError? Error)
     public static implicit operator Outcome<T>(ApiError error) => new(default, error);
 
     /// <summary>The API's answer: the value in the envelope <paramref name="ok"/> makes, or the error.</summary>
-    public Results<ApiResponse<T>, ApiError> Answer(Func<T, ApiResponse<T>> ok) => Error is null ? ok(Value!) : Error;
+    public Results<ApiResponse<TData>, ApiError> Answer<TData>(Func<T, ApiResponse<TData>> ok) => Error is null ? ok(Value!) : Error;
 }

@@ -1,31 +1,26 @@
 using Microsoft.Extensions.Options;
-using Podium.Server.Features.Audit;
 using Podium.Server.Features.Organizations;
 
 namespace Podium.Server.Features.Members;
 
 public static class MemberEndpoints
 {
-    private static readonly ApiError MemberNotFound = Api.NotFound("Member not found");
-    private static readonly ApiError InvitationNotFound = Api.NotFound("Invitation not found");
-
     public static void MapMembers(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/organizations/{orgHandle}/members").WithTags("Members")
-            .RequireOrganization().RequireRole(Role.Admin).Audited("member");
+            .RequireOrganization().RequireRole(Role.Admin);
         group.MapGet("/", ListMembers);
-        group.MapPost("/", InviteMember).Creates().WithMetadata(new AuditVerb("invited"));
+        group.MapPost("/", InviteMember).Creates().ValidatedByOperation();
         group.MapPatch("/{userId:int}", UpdateMember);
-        group.MapDelete("/{userId:int}", RemoveMember);
+        group.MapDelete("/{userId:int}", Remove);
 
         var invitations = api.MapGroup("/organizations/{orgHandle}/invitations").WithTags("Members")
-            .RequireOrganization().RequireRole(Role.Admin).Audited("invitation");
+            .RequireOrganization().RequireRole(Role.Admin);
         invitations.MapGet("/", ListInvitations);
-        invitations.MapDelete("/{invitationId:int}", RevokeInvitation).WithMetadata(new AuditVerb("revoked"));
+        invitations.MapDelete("/{invitationId:int}", RevokeInvitation);
 
         // Any member may leave; the last admin may not.
-        api.MapGroup("/organizations/{orgHandle}/leave").WithTags("Members").RequireOrganization().Audited("member")
-            .MapPost("/", Leave).WithMetadata(new AuditVerb("left"));
+        api.MapGroup("/organizations/{orgHandle}/leave").WithTags("Members").RequireOrganization().MapPost("/", Leave);
     }
 
     public static async Task<ApiResponse<IReadOnlyList<MemberDto>>> ListMembers(
@@ -39,18 +34,9 @@ public static class MemberEndpoints
         return Api.List("Members fetched successfully", members, count);
     }
 
-    /// <summary>
-    /// Invites the address: the user becomes a member only by accepting with their own key. The answer is
-    /// the same for an address of no user here, so it tells nothing about who uses this server.
-    /// </summary>
     public static async Task<Results<ApiResponse<InvitationDto>, ApiError>> InviteMember(
-        AddMemberRequest request, Tenant tenant, PodiumDb db, IOptions<OrganizationsOptions> options, TimeProvider clock, CancellationToken ct)
-    {
-        var invited = await MemberOperations.InviteAsync(db, tenant.OrganizationId, request, tenant.UserId, clock.GetUtcNow().UtcDateTime,
-            options.Value.InvitationLifetime, ct);
-        if (invited.Error is not null) return invited.Error;
-        return Api.Created("Invitation sent successfully", invited.Value!);
-    }
+        AddMemberRequest request, IOptions<OrganizationsOptions> options, OperationContext context, CancellationToken ct) =>
+        (await Members.InviteMember.RunAsync(request, context, options.Value.InvitationLifetime, ct)).Answer(invitation => Api.Created("Invitation sent successfully", invitation));
 
     /// <summary>Pending invitations of the organization, newest first.</summary>
     public static async Task<ApiResponse<IReadOnlyList<InvitationDto>>> ListInvitations(
@@ -62,51 +48,19 @@ public static class MemberEndpoints
         return Api.List("Invitations fetched successfully", page, count);
     }
 
-    public static async Task<Results<NoContent, ApiError>> RevokeInvitation(
-        int invitationId, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var revoked = await db.Invitations
-            .Where(i => i.Id == invitationId && i.OrganizationId == tenant.OrganizationId && i.Status == InvitationStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Revoked).SetProperty(i => i.RespondedAt, now), ct);
-        return revoked == 0 ? InvitationNotFound : TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, ApiError>> RevokeInvitation(int invitationId, OperationContext context, CancellationToken ct) =>
+        Gone(await Members.RevokeInvitation.RunAsync(invitationId, context, ct));
 
     /// <summary>The caller leaves the organization (and its private spaces); the last admin cannot.</summary>
-    public static Task<Results<NoContent, ApiError>> Leave(Tenant tenant, PodiumDb db, CancellationToken ct) =>
-        RemoveMember(tenant.UserId, tenant, db, ct);
+    public static async Task<Results<NoContent, ApiError>> Leave(OperationContext context, CancellationToken ct) =>
+        Gone(await RemoveMember.LeaveAsync(context, ct));
 
     public static async Task<Results<ApiResponse<MemberDto>, ApiError>> UpdateMember(
-        int userId, UpdateMemberRequest request, Tenant tenant, PodiumDb db, CancellationToken ct)
-    {
-        var membership = await db.Memberships.Include(m => m.User)
-            .FirstOrDefaultAsync(m => m.OrganizationId == tenant.OrganizationId && m.UserId == userId, ct);
-        if (membership is null) return MemberNotFound;
-        if (membership.Role == Role.Admin && request.Role != Role.Admin
-            && await MemberOperations.IsLastAdminAsync(db, tenant.OrganizationId, userId, ct))
-            return MemberOperations.LastAdmin;
+        int userId, UpdateMemberRequest request, OperationContext context, CancellationToken ct) =>
+        (await Members.UpdateMember.RunAsync(userId, request, context, ct)).Answer(member => Api.Ok("Member updated successfully", member));
 
-        membership.Role = request.Role;
-        await db.SaveChangesAsync(ct);
-        var u = membership.User;
-        return Api.Ok("Member updated successfully", new MemberDto(u.Id, u.Email, u.FullName, membership.Role, membership.CreatedAt));
-    }
+    public static async Task<Results<NoContent, ApiError>> Remove(int userId, OperationContext context, CancellationToken ct) =>
+        Gone(await RemoveMember.RunAsync(userId, context, ct));
 
-    public static async Task<Results<NoContent, ApiError>> RemoveMember(
-        int userId, Tenant tenant, PodiumDb db, CancellationToken ct)
-    {
-        var membership = await db.Memberships
-            .FirstOrDefaultAsync(m => m.OrganizationId == tenant.OrganizationId && m.UserId == userId, ct);
-        if (membership is null) return MemberNotFound;
-        if (membership.Role == Role.Admin && await MemberOperations.IsLastAdminAsync(db, tenant.OrganizationId, userId, ct))
-            return MemberOperations.LastAdmin;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Memberships.Remove(membership);
-        await db.SaveChangesAsync(ct);
-        // A removed member keeps no access to the organization's private spaces.
-        await db.SpaceMembers.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.NoContent();
-    }
+    private static Results<NoContent, ApiError> Gone(ApiError? refused) => refused is null ? TypedResults.NoContent() : refused;
 }

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Podium.Server.Engine;
-using Podium.Server.Features.Audit;
 
 namespace Podium.Server.Features.Numbers;
 
@@ -18,17 +16,16 @@ public sealed record CreateNumberRequest(string? Number = null, int? ProviderCon
 
 public static class NumberEndpoints
 {
-    public static readonly ApiError NotFound = Api.NotFound("Telephony number not found");
     private static readonly string[] States = ["assignable", "assigned", "all"];
 
     public static void MapNumbers(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/telephony/numbers").WithTags("Numbers").RequireOrganization().Audited("number");
+        var group = api.MapGroup("/telephony/numbers").WithTags("Numbers").RequireOrganization();
         group.MapGet("/", List);
-        group.MapPost("/", Create).RequireRole(Role.Admin).Creates();
+        group.MapPost("/", Create).RequireRole(Role.Admin).Creates().ValidatedByOperation();
         group.MapDelete("/{id:int}", Delete).RequireRole(Role.Admin);
-        group.MapPost("/attach", NumberAttachments.Attach).RequireRole(Role.Admin);
-        group.MapPost("/detach", NumberAttachments.Detach).RequireRole(Role.Admin);
+        group.MapPost("/attach", Attach).RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapPost("/detach", Detach).RequireRole(Role.Admin).ValidatedByOperation();
         api.MapGroup("/telephony/overview").WithTags("Numbers").RequireOrganization().MapGet("/", NumberOverview.List);
     }
 
@@ -53,53 +50,18 @@ public static class NumberEndpoints
         return Api.List("Telephony numbers fetched successfully.", page, count);
     }
 
-    public static async Task<Results<ApiResponse<NumberDto>, ApiError>> Create(
-        CreateNumberRequest request, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var number = Normalize(request.Number, tenant.Organization.DefaultPhoneRegion);
-        if (number is null) return Api.Validation("number", "Not a valid phone number.");
-        if (!await db.ProviderConfigurations.AnyAsync(c => c.Id == request.ProviderConfigId, ct))
-            return Api.Validation("provider_config_id", "No provider configuration with this id in the organization.");
-        if (await db.PhoneNumbers.AnyAsync(n => n.Number == number, ct))
-            return Api.Conflict("This number is already in the organization's inventory.");
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var created = new PhoneNumber
-        {
-            OrganizationId = tenant.OrganizationId,
-            Number = number,
-            ProviderConfigurationId = request.ProviderConfigId!.Value,
-            Active = request.Active,
-            ChannelsCount = request.ChannelsCount,
-            CreatedAt = now,
-            ModifiedAt = now,
-        };
-        db.PhoneNumbers.Add(created);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            return Api.Conflict("This number is already in the organization's inventory.");
-        }
-        return Api.Created("Telephony number created successfully.",
-            await db.PhoneNumbers.AsNoTracking().Where(n => n.Id == created.Id).Select(NumberDto.Projection).SingleAsync(ct));
-    }
+    public static async Task<Results<ApiResponse<NumberDto>, ApiError>> Create(CreateNumberRequest request, OperationContext context, CancellationToken ct) =>
+        (await CreateNumber.RunAsync(request, context, ct)).Answer(number => Api.Created("Telephony number created successfully.", number));
 
     /// <summary>Refused while the number is on a bridge, unless <c>?force=true</c> disconnects it first.</summary>
-    public static async Task<Results<NoContent, ApiError>> Delete(int id, bool? force, PodiumDb db, CancellationToken ct)
-    {
-        var number = await db.PhoneNumbers.Include(n => n.Bridge).FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (number is null) return NotFound;
-        if (number.Bridge is { } bridge && force != true)
-            return Api.Conflict($"The number is connected to bridge \"{bridge.Slug}\". Disconnect it first, or pass ?force=true.");
-        db.PhoneNumbers.Remove(number);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, ApiError>> Delete(int id, bool? force, OperationContext context, CancellationToken ct) =>
+        await DeleteNumber.RunAsync(id, force == true, context, ct) is { } refused ? refused : TypedResults.NoContent();
 
-    /// <summary>E.164 for a number written with or without its country code (the org's region by default).</summary>
-    public static string? Normalize(string? number, string defaultRegion) =>
-        string.IsNullOrWhiteSpace(number) ? null : Recipients.Parse(number, defaultRegion)?.E164;
+    /// <summary>201 when at least one number is attached; 400 naming each number's reason when none is.</summary>
+    public static async Task<Results<ApiResponse<AttachNumbersResultDto>, ApiError>> Attach(AttachNumbersRequest request, OperationContext context, CancellationToken ct) =>
+        (await AttachNumbers.RunAsync(request, context, ct)).Answer(attached =>
+            Api.Created(attached.AgentId is null ? "Numbers attached to bridge." : "Numbers attached to agent.", attached));
+
+    public static async Task<Results<ApiResponse<DetachNumbersResultDto>, ApiError>> Detach(DetachNumbersRequest request, OperationContext context, CancellationToken ct) =>
+        (await DetachNumbers.RunAsync(request, context, ct)).Answer(detached => Api.Ok("Numbers detached.", detached));
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Podium.Server.Features.Audit;
 
 namespace Podium.Server.Features.Organizations;
 
@@ -8,12 +7,12 @@ public static class OrganizationEndpoints
     public static void MapOrganizations(this RouteGroupBuilder api)
     {
         // Listing and creating need no Org-Handle: they are how a caller finds one.
-        var group = api.MapGroup("/organizations").WithTags("Organizations").WithValidation().Audited("organization");
+        var group = api.MapGroup("/organizations").WithTags("Organizations").WithValidation();
         group.MapGet("/", ListOrganizations);
-        group.MapPost("/", CreateOrganization).Creates();
+        group.MapPost("/", CreateOrganization).Creates().ValidatedByOperation();
 
-        var scoped = api.MapGroup("/organizations/{orgHandle}").WithTags("Organizations").RequireOrganization().Audited("organization");
-        scoped.MapPatch("/", UpdateOrganization).RequireRole(Role.Admin);
+        var scoped = api.MapGroup("/organizations/{orgHandle}").WithTags("Organizations").RequireOrganization();
+        scoped.MapPatch("/", UpdateOrganization).RequireRole(Role.Admin).ValidatedByOperation();
     }
 
     public static async Task<ApiResponse<IReadOnlyList<OrganizationDto>>> ListOrganizations(
@@ -32,29 +31,11 @@ public static class OrganizationEndpoints
     /// <c>Organizations:MaxPerUser</c> per user; otherwise organizations are made with the admin commands.
     /// </summary>
     public static async Task<Results<ApiResponse<OrganizationDto>, ApiError>> CreateOrganization(
-        CreateOrganizationRequest request, Caller caller, PodiumDb db, IOptions<OrganizationsOptions> options, TimeProvider clock, CancellationToken ct)
-    {
-        var settings = options.Value;
-        if (!settings.SelfService)
-            return new ApiError(StatusCodes.Status403Forbidden, "Creating organizations is turned off on this server; its operator creates them.");
-        if (await db.Organizations.CountAsync(o => o.CreatedByUserId == caller.UserId, ct) >= settings.MaxPerUser)
-            return new ApiError(StatusCodes.Status403Forbidden, $"You have created {settings.MaxPerUser} organizations, the most this server allows.");
-        var created = await OrganizationOperations.CreateAsync(db, request, caller.UserId, clock.GetUtcNow().UtcDateTime, ct);
-        if (created.Error is not null) return created.Error;
-        return Api.Created("Organization created successfully", OrganizationDto.From(created.Value!, Role.Admin));
-    }
+        CreateOrganizationRequest request, Caller caller, IOptions<OrganizationsOptions> options, OperationContext context, CancellationToken ct) =>
+        (await Organizations.CreateOrganization.ByUserAsync(request, caller.UserId, options.Value, context, ct))
+            .Answer(organization => Api.Created("Organization created successfully", OrganizationDto.From(organization, Role.Admin)));
 
-    public static async Task<ApiResponse<OrganizationDto>> UpdateOrganization(
-        UpdateOrganizationRequest request, Tenant tenant, PodiumDb db, TimeProvider clock, CancellationToken ct)
-    {
-        var organization = await db.Organizations.SingleAsync(o => o.Id == tenant.OrganizationId, ct);
-        if (request.Name is not null) organization.Name = request.Name.Trim();
-        if (request.Domain is not null) organization.Domain = request.Domain.Trim();
-        if (request.IsPrivateDomain is { } isPrivate) organization.IsPrivateDomain = isPrivate;
-        if (request.DefaultPhoneRegion is not null) organization.DefaultPhoneRegion = request.DefaultPhoneRegion.ToUpperInvariant();
-        if (request.Timezone is not null) organization.TimeZone = request.Timezone;
-        organization.ModifiedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return Api.Ok("Organization updated successfully", OrganizationDto.From(organization, tenant.Role));
-    }
+    public static async Task<Results<ApiResponse<OrganizationDto>, ApiError>> UpdateOrganization(
+        UpdateOrganizationRequest request, OperationContext context, CancellationToken ct) =>
+        (await Organizations.UpdateOrganization.RunAsync(request, context, ct)).Answer(organization => Api.Ok("Organization updated successfully", organization));
 }

@@ -27,7 +27,7 @@ public static class CreateRun
 
         // Hashing a 10,000-document body costs; only a keyed request needs it.
         var fingerprint = key is null ? [] : Idempotency.Fingerprint(context.Json, token, request);
-        var created = await TaskCreation.CreateAsync(context, writer, space, request, key, fingerprint, auditAs: "run", ct);
+        var created = await TaskCreation.CreateAsync(context, writer, space, request, key, fingerprint, run => context.Record("run", "created", run.RunId, request), ct);
         if (created.Error is not null) return created.Error;
         var (run, replayed) = created.Value;
         if (!replayed) context.Engine.Wake();

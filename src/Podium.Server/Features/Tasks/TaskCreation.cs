@@ -19,11 +19,11 @@ public static class TaskCreation
         _ => ExecutionType.Answer,
     };
 
-    /// <param name="auditAs">The audit entry's target type, recorded in the run's transaction with the run's id; null when the caller audits.</param>
+    /// <param name="record">Records the audit entry for what was created, in the run's transaction.</param>
     /// <returns>The created (or replayed) run, whether it was a replay, or the error to answer.</returns>
     public static async Task<Outcome<(CreatedRunDto Run, bool Replayed)>> CreateAsync(
         OperationContext context, CollectionWriter writer, Space space, CreateTaskRequest request, string? idempotencyKey, byte[] fingerprint,
-        string? auditAs, CancellationToken ct)
+        Action<CreatedRunDto> record, CancellationToken ct)
     {
         var (db, tenant, now) = (context.Db, context.Tenant, context.Now);
         if (idempotencyKey is not null && await ReplayAsync(db, idempotencyKey, fingerprint, now, ct) is { } previous)
@@ -99,13 +99,11 @@ public static class TaskCreation
             await db.SaveChangesAsync(ct);
         }
         await context.Events.RunAsync(tenant.OrganizationId, run.Id, "run.created", now, ct);
-        if (auditAs is not null)
-        {
-            context.Record(auditAs, "created", run.RunId, request);
-            await db.SaveChangesAsync(ct);
-        }
+        var created = new CreatedRunDto(run.RunId, taskIds, "pending");
+        record(created);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (new CreatedRunDto(run.RunId, taskIds, "pending"), false);
+        return (created, false);
     }
 
     private static RunTask NewTask(

@@ -12,11 +12,11 @@ public sealed record CreateUserRequest(string Email, string FullName) : IValidat
 }
 
 /// <summary>Users are made by operators (admin commands) and by the first-run demo.</summary>
-public static class UserOperations
+public static class CreateUser
 {
     public static readonly ApiError EmailTaken = Api.Conflict("A user with this email already exists.");
 
-    public static async Task<Outcome<User>> CreateAsync(PodiumDb db, CreateUserRequest request, DateTime now, CancellationToken ct)
+    public static async Task<Outcome<User>> RunAsync(PodiumDb db, CreateUserRequest request, DateTime now, CancellationToken ct)
     {
         var email = request.Email.Trim().ToLowerInvariant();
         if (await db.Users.AnyAsync(u => u.Email == email, ct)) return EmailTaken;
