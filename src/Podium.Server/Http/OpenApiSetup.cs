@@ -23,6 +23,10 @@ public static class OpenApiSetup
 
     public static RouteHandlerBuilder Creates(this RouteHandlerBuilder builder) => builder.WithMetadata(CreatesResource.Instance);
 
+    /// <summary>The operation's id (for client generators; unique in the document) and its one-line summary.</summary>
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string operationId, string summary) =>
+        builder.WithName(operationId).WithSummary(summary);
+
     public static IServiceCollection AddPodiumOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
     {
         options.AddDocumentTransformer(async (document, context, ct) =>
@@ -54,6 +58,12 @@ public static class OpenApiSetup
             var path = context.Description.RelativePath ?? "";
             operation.Parameters ??= [];
             operation.Responses ??= new OpenApiResponses();
+            // The endpoint's one-line summary leads; the handler's longer doc comment, where it has one, describes.
+            if (metadata.OfType<Microsoft.AspNetCore.Http.Metadata.IEndpointSummaryMetadata>().LastOrDefault() is { } summary && operation.Summary != summary.Summary)
+            {
+                if (!string.IsNullOrEmpty(operation.Summary) && string.IsNullOrEmpty(operation.Description)) operation.Description = operation.Summary;
+                operation.Summary = summary.Summary;
+            }
 
             if (path.StartsWith("api/", StringComparison.Ordinal) && !path.Contains("/result", StringComparison.Ordinal))
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = [] }];

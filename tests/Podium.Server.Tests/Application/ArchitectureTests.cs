@@ -20,16 +20,6 @@ public sealed partial class ArchitectureTests(PodiumApp<Sqlite> app) : IClassFix
         Assert.True(offenders.Count == 0, "Console code calls endpoint classes (call the operation or the feature's reader instead):\n" + string.Join('\n', offenders));
     }
 
-    /// <summary>
-    /// Handlers not yet moved to operations (docs/architecture.md, "Still moving"). The list only shrinks:
-    /// a handler fixed but still listed fails too, so it is struck off when it is fixed.
-    /// </summary>
-    private static readonly string[] NotYetNarrowed =
-    [
-        "TaskResultEndpoint.PostResult", "ProviderEventEndpoint.Receive", "TwimlEndpoint.AnswerAsync", "TaskEndpoints.ListSpaceTasks",
-        "RunEndpoints.ListRuns", "RunEndpoints.ListRunTasks", "AgentWorkEndpoints.ListAgentTasks", "CollectionEndpoints.List", "CallEndpoints.List",
-    ];
-
     [Fact]
     public void NoApiHandler_TakesMoreThanFiveParameters()
     {
@@ -40,11 +30,8 @@ public sealed partial class ArchitectureTests(PodiumApp<Sqlite> app) : IClassFix
             .ToList();
         Assert.True(handlers.Count > 50, $"only {handlers.Count} handlers found");
         static string Name(MethodInfo method) => $"{method.DeclaringType?.Name}.{method.Name}";
-        var wide = handlers.Where(h => h.Method!.GetParameters().Length > 5).Select(h => Name(h.Method!)).ToHashSet();
-        var added = wide.Except(NotYetNarrowed).Order().ToList();
-        Assert.True(added.Count == 0, "Handlers with more than 5 parameters (bundle services with [AsParameters] or an operation's context):\n" + string.Join('\n', added));
-        var narrowed = NotYetNarrowed.Except(wide).ToList();
-        Assert.True(narrowed.Count == 0, "Narrowed now; strike them off the list: " + string.Join(", ", narrowed));
+        var wide = handlers.Where(h => h.Method!.GetParameters().Length > 5).Select(h => Name(h.Method!)).Order().ToList();
+        Assert.True(wide.Count == 0, "Handlers with more than 5 parameters (bundle services with [AsParameters] or an operation's context):\n" + string.Join('\n', wide));
     }
 
     /// <summary><c>SpaceEndpoints.Create(</c> and the like; the console's own <c>ConsoleEndpoints</c> is its routing, not the API's.</summary>

@@ -74,6 +74,70 @@ public sealed class ClientContractTests
             .Select(p => p.Name).Order().ToList();
         Assert.True(expected.SequenceEqual(actual),
             $"{schema} vs {type.Name}: missing in the client [{string.Join(", ", expected.Except(actual))}], unknown to the server [{string.Join(", ", actual.Except(expected))}]");
+
+        // Each property has the same JSON type. What the server answers, the client can hold: a property the
+        // server may send as null is nullable in the client. What the client sends, the server takes: the client
+        // writes no nulls, so a request property it may leave out is one the server does not require.
+        var request = schema.EndsWith("Request", StringComparison.Ordinal);
+        var required = definition["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToHashSet() ?? [];
+        var nullability = new System.Reflection.NullabilityInfoContext();
+        var mismatches = new List<string>();
+        foreach (var property in PodiumJson.Options.GetTypeInfo(type).Properties.Where(p => definition["properties"]?[p.Name] is not null))
+        {
+            var (wireKind, wireNullable) = WireType(definition["properties"]![property.Name]!);
+            var clientKind = ClientKind(property.PropertyType);
+            var clientNullable = Nullable.GetUnderlyingType(property.PropertyType) is not null
+                || (!property.PropertyType.IsValueType && property.AttributeProvider switch
+                {
+                    System.Reflection.PropertyInfo info => nullability.Create(info).ReadState != System.Reflection.NullabilityState.NotNull,
+                    System.Reflection.FieldInfo info => nullability.Create(info).ReadState != System.Reflection.NullabilityState.NotNull,
+                    _ => true,
+                });
+            if (wireKind is not null && clientKind is not null && wireKind != clientKind)
+                mismatches.Add($"{property.Name}: {wireKind} on the wire, {clientKind} in the client");
+            if (!request && wireNullable && !clientNullable)
+                mismatches.Add($"{property.Name}: the server may answer null, the client cannot hold it");
+            if (request && clientNullable && required.Contains(property.Name))
+                mismatches.Add($"{property.Name}: the client may leave it out, the server requires it");
+        }
+        Assert.True(mismatches.Count == 0, $"{schema} vs {type.Name}:\n" + string.Join('\n', mismatches));
+    }
+
+    /// <summary>The JSON type a property schema gives (null where it allows any: JSON itself, or several types) and whether it allows null.</summary>
+    private static (string? Kind, bool Nullable) WireType(JsonNode property)
+    {
+        if (property["oneOf"] is JsonArray choices)
+        {
+            var other = choices.Where(c => c!["type"]?.GetValue<string>() != "null").ToList();
+            return (other.Count == 1 ? WireType(other[0]!).Kind : null, choices.Count != other.Count);
+        }
+        if (property["$ref"] is JsonValue reference)
+        {
+            var target = Schemas[reference.GetValue<string>().Split('/')[^1]]!;
+            return (target["enum"] is not null ? "string" : target["type"] is null ? null : WireType(target).Kind, false);
+        }
+        return property["type"] switch
+        {
+            JsonValue single => (single.GetValue<string>(), false),
+            JsonArray several when several.Select(t => t!.GetValue<string>()).Where(t => t != "null").ToList() is [var one] =>
+                (one, several.Any(t => t!.GetValue<string>() == "null")),
+            JsonArray several => (null, several.Any(t => t!.GetValue<string>() == "null")),
+            _ => (null, true),
+        };
+    }
+
+    /// <summary>The JSON type a client property is written as; null for JSON itself.</summary>
+    private static string? ClientKind(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string) || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(TimeSpan) || type.IsEnum) return "string";
+        if (type == typeof(bool)) return "boolean";
+        if (type == typeof(int) || type == typeof(long) || type == typeof(short)) return "integer";
+        if (type == typeof(double) || type == typeof(decimal) || type == typeof(float)) return "number";
+        if (typeof(JsonNode).IsAssignableFrom(type) || type == typeof(JsonElement) || type == typeof(object)) return null;
+        if (type.IsGenericType && type.GetGenericArguments().Length == 2) return "object";
+        if (typeof(System.Collections.IEnumerable).IsAssignableFrom(type)) return "array";
+        return "object";
     }
 
     private static Type? ClientType(string schema)

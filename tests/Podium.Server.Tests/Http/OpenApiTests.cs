@@ -66,6 +66,24 @@ public sealed class OpenApiTests(PodiumApp<Sqlite> app) : IClassFixture<PodiumAp
         Assert.Contains("call_status", list);
     }
 
+    /// <summary>Client generators name their methods by operationId; people read the summary first.</summary>
+    [Fact]
+    public async Task EveryOperation_HasAUniqueId_AndAOneLineSummary()
+    {
+        var operations = (await ServedAsync())["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Where(m => m.Key is "get" or "post" or "patch" or "put" or "delete")
+                .Select(m => (Name: $"{m.Key.ToUpperInvariant()} {path.Key}", Operation: m.Value!)))
+            .ToList();
+        Assert.True(operations.Count > 50, $"only {operations.Count} operations found");
+        var unnamed = operations.Where(o => o.Operation["operationId"] is null).Select(o => o.Name).ToList();
+        Assert.True(unnamed.Count == 0, "Operations without an operationId (add .Describe(id, summary) to the endpoint):\n" + string.Join('\n', unnamed));
+        var ids = operations.Select(o => o.Operation["operationId"]!.GetValue<string>()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        var unsummarized = operations.Where(o => o.Operation["summary"]?.GetValue<string>() is not { Length: > 0 and <= 80 } summary || summary.Contains('\n'))
+            .Select(o => o.Name).ToList();
+        Assert.True(unsummarized.Count == 0, "Operations without a one-line summary of at most 80 characters:\n" + string.Join('\n', unsummarized));
+    }
+
     [Fact]
     public async Task ReferenceUi_IsServedWithoutAnyOutsideScript()
     {

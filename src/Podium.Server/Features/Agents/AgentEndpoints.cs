@@ -7,12 +7,12 @@ public static class AgentEndpoints
     public static void MapAgents(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/agents").WithTags("Agents").RequireOrganization();
-        group.MapGet("/", ListAgents);
-        group.MapGet("/{agentHandle}", GetAgent);
-        group.MapPost("/", Create).RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{agentHandle}", Update).RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{agentHandle}", Delete).RequireRole(Role.Admin);
-        group.MapPost("/{agentHandle}/rotate-secret", RotateSecret).RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapGet("/", ListAgents).Describe("listAgents", "List agents");
+        group.MapGet("/{agentHandle}", GetAgent).Describe("getAgent", "Get an agent");
+        group.MapPost("/", Create).Describe("createAgent", "Create an agent").RequireRole(Role.Admin).Creates().ValidatedByOperation();
+        group.MapPatch("/{agentHandle}", Update).Describe("updateAgent", "Update an agent").RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapDelete("/{agentHandle}", Delete).Describe("deleteAgent", "Delete an agent").RequireRole(Role.Admin);
+        group.MapPost("/{agentHandle}/rotate-secret", RotateSecret).Describe("rotateAgentSecret", "Rotate a webhook agent's signing secret").RequireRole(Role.Admin).ValidatedByOperation();
     }
 
     /// <summary>All states unless <c>?state=</c> narrows it (the docs list published, draft and archived).</summary>

@@ -11,13 +11,14 @@ public static class AgentWorkEndpoints
     public static void MapAgentWork(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/agents/{agentHandle}").WithTags("Agents").RequireResourceOrganization();
-        group.MapGet("/tasks", ListAgentTasks);
-        group.MapGet("/executions", ListAgentExecutions);
+        group.MapGet("/tasks", ListAgentTasks).Describe("listAgentTasks", "List an agent's tasks");
+        group.MapGet("/executions", ListAgentExecutions).Describe("listAgentExecutions", "List an agent's runs");
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListAgentTasks(
-        string agentHandle, string? status, Paging paging, RouteResource resource, PodiumDb db, CancellationToken ct)
+        string agentHandle, string? status, [AsParameters] ListScope list, CancellationToken ct)
     {
+        var (paging, resource, db) = list;
         var tasks = db.Tasks.AsNoTracking().Where(t => t.AgentId == resource.AgentId);
         if (status is not null)
         {

@@ -7,7 +7,7 @@ namespace Podium.Server.Features.Analytics;
 public static class AnalyticsEndpoints
 {
     public static void MapAnalytics(this RouteGroupBuilder api) =>
-        api.MapGroup("/organisation/analytics").WithTags("Analytics").RequireOrganization().MapGet("/", Get);
+        api.MapGroup("/organisation/analytics").WithTags("Analytics").RequireOrganization().MapGet("/", Get).Describe("getAnalytics", "Get call analytics");
 
     /// <summary>
     /// Counts over the call tasks of the contact spaces the caller can see (or of one, with

@@ -9,9 +9,9 @@ public static class ApiKeyEndpoints
     {
         // A key is its owner's, not an organization's: no organization's audit log records it.
         var group = api.MapGroup("/api-keys").WithTags("API keys").WithValidation();
-        group.MapGet("/", ListApiKeys);
-        group.MapPost("/", CreateApiKey).Creates().ValidatedByOperation();
-        group.MapDelete("/{keyId:int}", RevokeApiKey);
+        group.MapGet("/", ListApiKeys).Describe("listApiKeys", "List the caller's API keys");
+        group.MapPost("/", CreateApiKey).Describe("createApiKey", "Create an API key").Creates().ValidatedByOperation();
+        group.MapDelete("/{keyId:int}", RevokeApiKey).Describe("revokeApiKey", "Revoke an API key");
     }
 
     public static async Task<ApiResponse<IReadOnlyList<ApiKeyDto>>> ListApiKeys(

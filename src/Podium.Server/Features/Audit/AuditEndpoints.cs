@@ -13,7 +13,7 @@ public sealed record AuditEntryDto(
 public static class AuditEndpoints
 {
     public static void MapAuditLog(this RouteGroupBuilder api) =>
-        api.MapGroup("/audit-log").WithTags("Audit log").RequireOrganization().MapGet("/", List).RequireRole(Role.Admin);
+        api.MapGroup("/audit-log").WithTags("Audit log").RequireOrganization().MapGet("/", List).Describe("listAuditLog", "List audit log entries").RequireRole(Role.Admin);
 
     /// <summary>Newest first; <c>?action=space.created</c>, <c>?target_type=space</c> narrow it.</summary>
     public static async Task<ApiResponse<IReadOnlyList<AuditEntryDto>>> List(

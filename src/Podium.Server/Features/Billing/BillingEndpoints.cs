@@ -29,7 +29,7 @@ public sealed record InvoiceDto(
 public static class BillingEndpoints
 {
     public static void MapBilling(this RouteGroupBuilder api) =>
-        api.MapGroup("/organisation/billing").WithTags("Billing").RequireOrganization().MapGet("/", List);
+        api.MapGroup("/organisation/billing").WithTags("Billing").RequireOrganization().MapGet("/", List).Describe("listInvoices", "List monthly invoices");
 
     /// <summary>
     /// An invoice per calendar month (UTC) with recorded costs, and always one for the running

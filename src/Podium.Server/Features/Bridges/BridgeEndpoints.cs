@@ -5,13 +5,13 @@ public static class BridgeEndpoints
     public static void MapBridges(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/telephony/bridges").WithTags("Bridges").RequireOrganization();
-        group.MapGet("/", List);
-        group.MapGet("/{slug}", Get);
-        group.MapPost("/", Create).RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{slug}", Update).RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{slug}", Delete).RequireRole(Role.Admin);
-        group.MapPost("/{slug}/connect-provider", Connect).RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapPost("/{slug}/disconnect-provider", Disconnect).RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapGet("/", List).Describe("listBridges", "List bridges");
+        group.MapGet("/{slug}", Get).Describe("getBridge", "Get a bridge");
+        group.MapPost("/", Create).Describe("createBridge", "Create a bridge").RequireRole(Role.Admin).Creates().ValidatedByOperation();
+        group.MapPatch("/{slug}", Update).Describe("updateBridge", "Update a bridge").RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapDelete("/{slug}", Delete).Describe("deleteBridge", "Delete a bridge").RequireRole(Role.Admin);
+        group.MapPost("/{slug}/connect-provider", Connect).Describe("connectBridgeNumber", "Connect a provider's number to a bridge").RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapPost("/{slug}/disconnect-provider", Disconnect).Describe("disconnectBridgeNumber", "Disconnect a number from a bridge").RequireRole(Role.Admin).ValidatedByOperation();
     }
 
     public static async Task<ApiResponse<IReadOnlyList<BridgeDto>>> List(Tenant tenant, Paging paging, PodiumDb db, CancellationToken ct)
@@ -40,6 +40,11 @@ public static class BridgeEndpoints
     public static async Task<Results<NoContent, ApiError>> Delete(string slug, bool? force, OperationContext context, CancellationToken ct) =>
         await DeleteBridge.RunAsync(slug, force == true, context, ct) is { } refused ? refused : TypedResults.NoContent();
 
+    /// <summary>
+    /// A number not yet in the inventory is added under the given configuration, so the documented
+    /// one-call set-up works. Connecting a number that is already on this bridge answers the same
+    /// as the first time; one on another bridge is a 409.
+    /// </summary>
     public static async Task<Results<ApiResponse<ConnectedDto>, ApiError>> Connect(
         string slug, ConnectProviderRequest request, OperationContext context, CancellationToken ct) =>
         (await ConnectNumber.RunAsync(slug, request, context, ct)).Answer(connected => Api.Ok("Provider connected to bridge successfully.", connected));

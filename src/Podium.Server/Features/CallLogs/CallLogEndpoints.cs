@@ -25,7 +25,7 @@ public sealed record CallLogDto(
 public static class CallLogEndpoints
 {
     public static void MapCallLogs(this RouteGroupBuilder api) =>
-        api.MapGroup("/call-logs").WithTags("Call logs").RequireOrganization().MapGet("/", List);
+        api.MapGroup("/call-logs").WithTags("Call logs").RequireOrganization().MapGet("/", List).Describe("listCallLogs", "List call logs");
 
     /// <summary>Finished call attempts of the organization, newest first. Podium places outbound calls only, so <c>call_type=inbound</c> is empty.</summary>
     public static async Task<ApiResponse<IReadOnlyList<CallLogDto>>> List(CallLogQuery query, Paging paging, PodiumDb db, CancellationToken ct)

@@ -18,10 +18,10 @@ public static class CallEndpoints
     public static void MapCalls(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/speech/v1/calls").WithTags("Calls").RequireOrganization();
-        group.MapGet("/", List);
-        group.MapGet("/{callId}", Get);
-        group.MapPost("/", Place).RequireRole(Role.Member).Creates().ValidatedByOperation();
-        group.MapPost("/{callId}/hangup", HangUp).RequireRole(Role.Member);
+        group.MapGet("/", List).Describe("listCalls", "List calls");
+        group.MapGet("/{callId}", Get).Describe("getCall", "Get a call");
+        group.MapPost("/", Place).Describe("placeCall", "Place a call").RequireRole(Role.Member).Creates().ValidatedByOperation();
+        group.MapPost("/{callId}/hangup", HangUp).Describe("hangUpCall", "Hang up a call").RequireRole(Role.Member);
     }
 
     /// <summary>
@@ -30,8 +30,9 @@ public static class CallEndpoints
     /// </summary>
     public static async Task<Results<ApiResponse<IReadOnlyList<CallDto>>, ApiError>> List(
         [FromQuery(Name = "call_status")] string? callStatus, [FromQuery(Name = "pipe_id")] string? pipeId, [FromQuery(Name = "agent_id")] string? agentId,
-        Paging paging, PodiumDb db, CancellationToken ct)
+        [AsParameters] ListScope list, CancellationToken ct)
     {
+        var (paging, _, db) = list;
         var calls = CallQueries.Calls(db);
         if (callStatus is not null)
         {

@@ -13,17 +13,18 @@ public static class CollectionEndpoints
     public static void MapCollections(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/spaces/{spaceToken}/documents").WithTags("Collections").RequireResourceOrganization();
-        group.MapGet("/", List);
-        group.MapGet("/{documentId}", Get);
-        group.MapPost("/", Import).RequireRole(Role.Member).WithMetadata(ImportBodyLimit)
+        group.MapGet("/", List).Describe("listDocuments", "List a space's documents");
+        group.MapGet("/{documentId}", Get).Describe("getDocument", "Get a document");
+        group.MapPost("/", Import).Describe("importDocuments", "Import documents").RequireRole(Role.Member).WithMetadata(ImportBodyLimit)
             .Accepts<IReadOnlyList<System.Text.Json.Nodes.JsonObject>>("application/json", "text/csv", "multipart/form-data");
-        group.MapDelete("/{documentId}", Delete).RequireRole(Role.Member);
+        group.MapDelete("/{documentId}", Delete).Describe("deleteDocument", "Delete a document").RequireRole(Role.Member);
     }
 
     /// <summary>Newest first; <c>?labels=a,b</c> keeps documents with any of the labels, <c>?q=</c> searches name, number, email and id.</summary>
     public static async Task<ApiResponse<IReadOnlyList<DocumentDto>>> List(
-        string spaceToken, string? labels, string? q, Paging paging, RouteResource resource, PodiumDb db, CancellationToken ct)
+        string spaceToken, string? labels, string? q, [AsParameters] ListScope list, CancellationToken ct)
     {
+        var (paging, resource, db) = list;
         var documents = CollectionFilter.FromQuery(labels, q).Apply(db.Documents.AsNoTracking().Where(d => d.SpaceId == resource.SpaceId));
         var count = await documents.CountAsync(ct);
         var page = await paging.Apply(documents.OrderByDescending(d => d.Id)).Include(d => d.Labels).ToListAsync(ct);

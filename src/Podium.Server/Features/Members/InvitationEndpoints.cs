@@ -8,9 +8,9 @@ public static class InvitationEndpoints
     public static void MapInvitations(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/invitations").WithTags("Members").WithValidation();
-        group.MapGet("/", ListMine);
-        group.MapPost("/{invitationId:int}/accept", Accept);
-        group.MapPost("/{invitationId:int}/decline", Decline);
+        group.MapGet("/", ListMine).Describe("listMyInvitations", "List the caller's invitations");
+        group.MapPost("/{invitationId:int}/accept", Accept).Describe("acceptInvitation", "Accept an invitation");
+        group.MapPost("/{invitationId:int}/decline", Decline).Describe("declineInvitation", "Decline an invitation");
     }
 
     /// <summary>Pending, unexpired invitations to the caller's e-mail address.</summary>

@@ -9,18 +9,18 @@ public static class MemberEndpoints
     {
         var group = api.MapGroup("/organizations/{orgHandle}/members").WithTags("Members")
             .RequireOrganization().RequireRole(Role.Admin);
-        group.MapGet("/", ListMembers);
-        group.MapPost("/", InviteMember).Creates().ValidatedByOperation();
-        group.MapPatch("/{userId:int}", UpdateMember);
-        group.MapDelete("/{userId:int}", Remove);
+        group.MapGet("/", ListMembers).Describe("listMembers", "List members");
+        group.MapPost("/", InviteMember).Describe("inviteMember", "Invite a member").Creates().ValidatedByOperation();
+        group.MapPatch("/{userId:int}", UpdateMember).Describe("updateMember", "Change a member's role");
+        group.MapDelete("/{userId:int}", Remove).Describe("removeMember", "Remove a member");
 
         var invitations = api.MapGroup("/organizations/{orgHandle}/invitations").WithTags("Members")
             .RequireOrganization().RequireRole(Role.Admin);
-        invitations.MapGet("/", ListInvitations);
-        invitations.MapDelete("/{invitationId:int}", RevokeInvitation);
+        invitations.MapGet("/", ListInvitations).Describe("listInvitations", "List the organization's pending invitations");
+        invitations.MapDelete("/{invitationId:int}", RevokeInvitation).Describe("revokeInvitation", "Revoke an invitation");
 
         // Any member may leave; the last admin may not.
-        api.MapGroup("/organizations/{orgHandle}/leave").WithTags("Members").RequireOrganization().MapPost("/", Leave);
+        api.MapGroup("/organizations/{orgHandle}/leave").WithTags("Members").RequireOrganization().MapPost("/", Leave).Describe("leaveOrganization", "Leave the organization");
     }
 
     public static async Task<ApiResponse<IReadOnlyList<MemberDto>>> ListMembers(
@@ -34,6 +34,10 @@ public static class MemberEndpoints
         return Api.List("Members fetched successfully", members, count);
     }
 
+    /// <summary>
+    /// Invites the address: the user becomes a member only by accepting with their own key. The answer is
+    /// the same for an address of no user here, so it tells nothing about who uses this server.
+    /// </summary>
     public static async Task<Results<ApiResponse<InvitationDto>, ApiError>> InviteMember(
         AddMemberRequest request, IOptions<OrganizationsOptions> options, OperationContext context, CancellationToken ct) =>
         (await Members.InviteMember.RunAsync(request, context, options.Value.InvitationLifetime, ct)).Answer(invitation => Api.Created("Invitation sent successfully", invitation));

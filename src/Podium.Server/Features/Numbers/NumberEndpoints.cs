@@ -21,12 +21,12 @@ public static class NumberEndpoints
     public static void MapNumbers(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/telephony/numbers").WithTags("Numbers").RequireOrganization();
-        group.MapGet("/", List);
-        group.MapPost("/", Create).RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapDelete("/{id:int}", Delete).RequireRole(Role.Admin);
-        group.MapPost("/attach", Attach).RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapPost("/detach", Detach).RequireRole(Role.Admin).ValidatedByOperation();
-        api.MapGroup("/telephony/overview").WithTags("Numbers").RequireOrganization().MapGet("/", NumberOverview.List);
+        group.MapGet("/", List).Describe("listNumbers", "List telephony numbers");
+        group.MapPost("/", Create).Describe("createNumber", "Add a number to the inventory").RequireRole(Role.Admin).Creates().ValidatedByOperation();
+        group.MapDelete("/{id:int}", Delete).Describe("deleteNumber", "Delete a number").RequireRole(Role.Admin);
+        group.MapPost("/attach", Attach).Describe("attachNumbers", "Attach numbers to an agent or bridge").RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapPost("/detach", Detach).Describe("detachNumbers", "Detach numbers").RequireRole(Role.Admin).ValidatedByOperation();
+        api.MapGroup("/telephony/overview").WithTags("Numbers").RequireOrganization().MapGet("/", NumberOverview.List).Describe("getTelephonyOverview", "List numbers with their routing");
     }
 
     /// <summary>
@@ -62,6 +62,7 @@ public static class NumberEndpoints
         (await AttachNumbers.RunAsync(request, context, ct)).Answer(attached =>
             Api.Created(attached.AgentId is null ? "Numbers attached to bridge." : "Numbers attached to agent.", attached));
 
+    /// <summary>Each number leaves its bridge (it stays in the inventory); one on no bridge says so.</summary>
     public static async Task<Results<ApiResponse<DetachNumbersResultDto>, ApiError>> Detach(DetachNumbersRequest request, OperationContext context, CancellationToken ct) =>
         (await DetachNumbers.RunAsync(request, context, ct)).Answer(detached => Api.Ok("Numbers detached.", detached));
 }

@@ -8,11 +8,11 @@ public static class OrganizationEndpoints
     {
         // Listing and creating need no Org-Handle: they are how a caller finds one.
         var group = api.MapGroup("/organizations").WithTags("Organizations").WithValidation();
-        group.MapGet("/", ListOrganizations);
-        group.MapPost("/", CreateOrganization).Creates().ValidatedByOperation();
+        group.MapGet("/", ListOrganizations).Describe("listOrganizations", "List the caller's organizations");
+        group.MapPost("/", CreateOrganization).Describe("createOrganization", "Create an organization").Creates().ValidatedByOperation();
 
         var scoped = api.MapGroup("/organizations/{orgHandle}").WithTags("Organizations").RequireOrganization();
-        scoped.MapPatch("/", UpdateOrganization).RequireRole(Role.Admin).ValidatedByOperation();
+        scoped.MapPatch("/", UpdateOrganization).Describe("updateOrganization", "Update the organization").RequireRole(Role.Admin).ValidatedByOperation();
     }
 
     public static async Task<ApiResponse<IReadOnlyList<OrganizationDto>>> ListOrganizations(

@@ -7,13 +7,13 @@ public static class ProviderEndpoints
     public static void MapProviders(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/telephony/providers-configurations").WithTags("Providers").RequireOrganization();
-        group.MapGet("/", List);
-        group.MapGet("/{id:int}", Get);
-        group.MapPost("/", Create).RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{id:int}", Update).RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{id:int}", Delete).RequireRole(Role.Admin);
+        group.MapGet("/", List).Describe("listProviderConfigurations", "List provider configurations");
+        group.MapGet("/{id:int}", Get).Describe("getProviderConfiguration", "Get a provider configuration");
+        group.MapPost("/", Create).Describe("createProviderConfiguration", "Create a provider configuration").RequireRole(Role.Admin).Creates().ValidatedByOperation();
+        group.MapPatch("/{id:int}", Update).Describe("updateProviderConfiguration", "Update a provider configuration").RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapDelete("/{id:int}", Delete).Describe("deleteProviderConfiguration", "Delete a provider configuration").RequireRole(Role.Admin);
         // The "Get Telephony Providers" list the docs refer to: what `provider` may name.
-        api.MapGroup("/telephony/providers").WithTags("Providers").RequireOrganization().MapGet("/", Catalogue);
+        api.MapGroup("/telephony/providers").WithTags("Providers").RequireOrganization().MapGet("/", Catalogue).Describe("listTelephonyProviders", "List the telephony providers");
     }
 
     public static ApiResponse<IReadOnlyList<ProviderCatalogueEntry>> Catalogue() =>

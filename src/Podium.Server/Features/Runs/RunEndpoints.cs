@@ -8,15 +8,16 @@ public static class RunEndpoints
     public static void MapRuns(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/spaces/{spaceToken}/runs").WithTags("Runs").RequireResourceOrganization();
-        group.MapGet("/", ListRuns);
-        group.MapGet("/{runId}", GetRun);
-        group.MapGet("/{runId}/tasks", ListRunTasks);
-        group.MapPost("/{runId}/{action:regex(^(cancel|pause|resume|retry)$)}", Control).RequireRole(Role.Member);
+        group.MapGet("/", ListRuns).Describe("listRuns", "List a space's runs");
+        group.MapGet("/{runId}", GetRun).Describe("getRun", "Get a run");
+        group.MapGet("/{runId}/tasks", ListRunTasks).Describe("listRunTasks", "List a run's tasks");
+        group.MapPost("/{runId}/{action:regex(^(cancel|pause|resume|retry)$)}", Control).Describe("controlRun", "Cancel, pause, resume or retry a run").RequireRole(Role.Member);
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<RunDto>>, ApiError>> ListRuns(
-        string spaceToken, string? status, Paging paging, RouteResource resource, PodiumDb db, CancellationToken ct)
+        string spaceToken, string? status, [AsParameters] ListScope list, CancellationToken ct)
     {
+        var (paging, resource, db) = list;
         var runs = db.Runs.AsNoTracking().Where(r => r.SpaceId == resource.SpaceId);
         if (status is not null)
         {
@@ -37,8 +38,9 @@ public static class RunEndpoints
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListRunTasks(
-        string spaceToken, string runId, string? status, Paging paging, RouteResource resource, PodiumDb db, CancellationToken ct)
+        string spaceToken, string runId, string? status, [AsParameters] ListScope list, CancellationToken ct)
     {
+        var (paging, resource, db) = list;
         var run = await FindAsync(db, resource, runId, ct);
         if (run.Error is not null) return run.Error;
         var tasks = db.Tasks.AsNoTracking().Where(t => t.RunId == run.Value!.Id);

@@ -5,11 +5,11 @@ public static class SpaceEndpoints
     public static void MapSpaces(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/spaces").WithTags("Spaces").RequireOrganization();
-        group.MapGet("/", ListSpaces);
-        group.MapGet("/{spaceToken}", Get);
-        group.MapPost("/", Create).RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{spaceToken}", Update).RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{spaceToken}", Delete).RequireRole(Role.Admin);
+        group.MapGet("/", ListSpaces).Describe("listSpaces", "List spaces");
+        group.MapGet("/{spaceToken}", Get).Describe("getSpace", "Get a space");
+        group.MapPost("/", Create).Describe("createSpace", "Create a space").RequireRole(Role.Admin).Creates().ValidatedByOperation();
+        group.MapPatch("/{spaceToken}", Update).Describe("updateSpace", "Update a space").RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapDelete("/{spaceToken}", Delete).Describe("deleteSpace", "Delete a space").RequireRole(Role.Admin);
     }
 
     /// <summary>Spaces the caller may see: shared ones, private ones they belong to, all of them for admins (the visibility filter).</summary>

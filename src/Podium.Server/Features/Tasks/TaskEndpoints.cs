@@ -12,10 +12,10 @@ public static class TaskEndpoints
     public static void MapTasks(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/spaces/{spaceToken}/tasks").WithTags("Tasks").RequireResourceOrganization();
-        group.MapGet("/", ListSpaceTasks);
+        group.MapGet("/", ListSpaceTasks).Describe("listSpaceTasks", "List a space's tasks");
         // The docs show both paths for creation; the older one shares its path with the list.
-        group.MapPost("/create", CreateTasks).RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance, OperationValidates.Instance);
-        group.MapPost("/", CreateTasks).RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance, OperationValidates.Instance);
+        group.MapPost("/create", CreateTasks).Describe("createTasks", "Create a run of tasks").RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance, OperationValidates.Instance);
+        group.MapPost("/", CreateTasks).Describe("createTasksAtCollection", "Create a run of tasks (older path)").RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance, OperationValidates.Instance);
     }
 
     /// <summary>10,000 documents need more room than the default body limit.</summary>
@@ -32,9 +32,9 @@ public static class TaskEndpoints
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListSpaceTasks(
-        string spaceToken, string? status, [FromQuery(Name = "run_id")] string? runId, Paging paging,
-        RouteResource resource, PodiumDb db, CancellationToken ct)
+        string spaceToken, string? status, [FromQuery(Name = "run_id")] string? runId, [AsParameters] ListScope list, CancellationToken ct)
     {
+        var (paging, resource, db) = list;
         var tasks = db.Tasks.AsNoTracking().Where(t => t.SpaceId == resource.SpaceId);
         if (status is not null)
         {

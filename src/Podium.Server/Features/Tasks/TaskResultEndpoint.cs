@@ -6,6 +6,9 @@ using Podium.Server.Engine.Runtimes.Providers;
 
 namespace Podium.Server.Features.Tasks;
 
+/// <summary>What a posted result is checked and recorded with.</summary>
+public sealed record TaskResultServices(IDataProtectionProvider Protection, PodiumDb Db, TaskCompletion Completion, TelephonyReports Telephony);
+
 /// <summary>
 /// <c>POST tasks/{task_id}/result/</c>: where a webhook agent that answered 202 posts the result, and where
 /// the bot of a Twilio or LiveKit call posts the conversation.
@@ -17,11 +20,12 @@ public static class TaskResultEndpoint
     private static readonly ApiError TaskNotFound = Api.NotFound("Task not found");
 
     public static void MapTaskResults(this IEndpointRouteBuilder app) =>
-        app.MapPost($"{ServerSetup.ApiPrefix}/tasks/{{taskId}}/result", PostResult).AllowAnonymous().WithTags("Tasks");
+        app.MapPost($"{ServerSetup.ApiPrefix}/tasks/{{taskId}}/result", PostResult).Describe("postTaskResult", "Post a task's result (agent callback)").AllowAnonymous().WithTags("Tasks");
 
     public static async Task<Results<ApiResponse<object>, ApiError>> PostResult(
-        string taskId, HttpRequest request, IDataProtectionProvider protection, PodiumDb db, TaskCompletion completion, TelephonyReports telephony, CancellationToken ct)
+        string taskId, HttpRequest request, [AsParameters] TaskResultServices services, CancellationToken ct)
     {
+        var (protection, db, completion, telephony) = services;
         var attempt = Verify(protection, taskId, request.Headers.Authorization.ToString());
         if (attempt is null)
             return new ApiError(StatusCodes.Status401Unauthorized, "Invalid token.");

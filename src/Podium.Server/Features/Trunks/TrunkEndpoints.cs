@@ -7,13 +7,13 @@ public static class TrunkEndpoints
     public static void MapTrunks(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/telephony/trunks").WithTags("Trunks").RequireOrganization();
-        group.MapGet("/", List);
-        group.MapGet("/{id:int}", Get);
-        group.MapPost("/", Create).RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{id:int}", Update).RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{id:int}", Delete).RequireRole(Role.Admin);
-        group.MapPost("/{id:int}/attach-numbers", Attach).RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapPost("/{id:int}/detach-numbers", Detach).RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapGet("/", List).Describe("listTrunks", "List SIP trunks");
+        group.MapGet("/{id:int}", Get).Describe("getTrunk", "Get a SIP trunk");
+        group.MapPost("/", Create).Describe("createTrunk", "Create a SIP trunk").RequireRole(Role.Admin).Creates().ValidatedByOperation();
+        group.MapPatch("/{id:int}", Update).Describe("updateTrunk", "Update a SIP trunk").RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapDelete("/{id:int}", Delete).Describe("deleteTrunk", "Delete a SIP trunk").RequireRole(Role.Admin);
+        group.MapPost("/{id:int}/attach-numbers", Attach).Describe("attachTrunkNumbers", "Attach numbers to a trunk").RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapPost("/{id:int}/detach-numbers", Detach).Describe("detachTrunkNumbers", "Detach numbers from a trunk").RequireRole(Role.Admin).ValidatedByOperation();
     }
 
     /// <summary>Every trunk of the organization, oldest first (a plain array, as the SDK's list reads it).</summary>
@@ -47,6 +47,7 @@ public static class TrunkEndpoints
         int id, TrunkNumbersRequest request, OperationContext context, CancellationToken ct) =>
         (await AttachTrunkNumbers.RunAsync(id, request, context, ct)).Answer(attached => Api.Created("Numbers attached to trunk.", attached));
 
+    /// <summary>Numbers leave the trunk (they stay in the inventory and on their bridge); one not on it says so.</summary>
     public static async Task<Results<ApiResponse<TrunkDetachResultDto>, ApiError>> Detach(
         int id, TrunkNumbersRequest request, OperationContext context, CancellationToken ct) =>
         (await DetachTrunkNumbers.RunAsync(id, request, context, ct)).Answer(detached => Api.Ok("Numbers detached from trunk.", detached));

@@ -7,11 +7,11 @@ public static class VoiceProfileEndpoints
     public static void MapVoiceProfiles(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/voice-profiles").WithTags("Voice profiles").RequireOrganization();
-        group.MapGet("/", List);
-        group.MapGet("/{profileId}", Get);
-        group.MapPost("/", Create).RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{profileId}", Update).RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{profileId}", Delete).RequireRole(Role.Admin);
+        group.MapGet("/", List).Describe("listVoiceProfiles", "List voice profiles");
+        group.MapGet("/{profileId}", Get).Describe("getVoiceProfile", "Get a voice profile");
+        group.MapPost("/", Create).Describe("createVoiceProfile", "Create a voice profile").RequireRole(Role.Admin).Creates().ValidatedByOperation();
+        group.MapPatch("/{profileId}", Update).Describe("updateVoiceProfile", "Update a voice profile").RequireRole(Role.Admin).ValidatedByOperation();
+        group.MapDelete("/{profileId}", Delete).Describe("deleteVoiceProfile", "Delete a voice profile").RequireRole(Role.Admin);
     }
 
     /// <summary>

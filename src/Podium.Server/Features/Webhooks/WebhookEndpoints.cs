@@ -61,15 +61,15 @@ public static class WebhookEndpoints
     public static void MapWebhooks(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/webhooks").WithTags("Webhooks").RequireOrganization().RequireRole(Role.Admin);
-        group.MapGet("/", List);
-        group.MapPost("/", Create).Creates().ValidatedByOperation();
-        group.MapGet("/{id:int}", Get);
-        group.MapPatch("/{id:int}", Update).ValidatedByOperation();
-        group.MapDelete("/{id:int}", Delete);
-        group.MapGet("/{id:int}/deliveries", Deliveries);
-        group.MapPost("/{id:int}/deliveries/{deliveryId:long}/redeliver", Redeliver);
-        group.MapPost("/{id:int}/test", SendTest);
-        group.MapPost("/{id:int}/rotate-secret", RotateSecret).ValidatedByOperation();
+        group.MapGet("/", List).Describe("listWebhooks", "List webhook subscriptions");
+        group.MapPost("/", Create).Describe("createWebhook", "Create a webhook subscription").Creates().ValidatedByOperation();
+        group.MapGet("/{id:int}", Get).Describe("getWebhook", "Get a webhook subscription");
+        group.MapPatch("/{id:int}", Update).Describe("updateWebhook", "Update a webhook subscription").ValidatedByOperation();
+        group.MapDelete("/{id:int}", Delete).Describe("deleteWebhook", "Delete a webhook subscription");
+        group.MapGet("/{id:int}/deliveries", Deliveries).Describe("listWebhookDeliveries", "List a subscription's deliveries");
+        group.MapPost("/{id:int}/deliveries/{deliveryId:long}/redeliver", Redeliver).Describe("redeliverWebhookEvent", "Send an event again");
+        group.MapPost("/{id:int}/test", SendTest).Describe("sendWebhookTestEvent", "Send a test event");
+        group.MapPost("/{id:int}/rotate-secret", RotateSecret).Describe("rotateWebhookSecret", "Rotate a subscription's signing secret").ValidatedByOperation();
     }
 
     public static async Task<ApiResponse<IReadOnlyList<WebhookDto>>> List(Paging paging, PodiumDb db, CancellationToken ct)

@@ -3,6 +3,9 @@ using Podium.Server.Outbound;
 
 namespace Podium.Server.Engine.Runtimes.Providers;
 
+/// <summary>What a provider's event is verified and applied with.</summary>
+public sealed record ProviderEventServices(PodiumDb Db, ProviderSecrets Secrets, IEnumerable<IAgentRuntime> Runtimes, ProviderCalls Calls, PublicAddress Address);
+
 /// <summary>
 /// <c>POST telephony/events/{provider}/{provider_config_id}/</c>: where a provider reports the calls it
 /// placed for Podium. Public, and trusted only once the provider's signature over the raw body holds with
@@ -17,13 +20,13 @@ public static class ProviderEventEndpoint
     private static readonly ApiError Unverified = new(StatusCodes.Status401Unauthorized, "Invalid signature.");
 
     public static void MapProviderEvents(this IEndpointRouteBuilder app) =>
-        app.MapPost($"{ServerSetup.ApiPrefix}/telephony/events/{{provider}}/{{providerConfigId:int}}", Receive)
+        app.MapPost($"{ServerSetup.ApiPrefix}/telephony/events/{{provider}}/{{providerConfigId:int}}", Receive).Describe("receiveProviderEvent", "Receive a provider's call event")
             .AllowAnonymous().WithTags("Telephony");
 
     public static async Task<Results<ApiResponse<object>, ApiError>> Receive(
-        string provider, int providerConfigId, HttpRequest request, PodiumDb db, ProviderSecrets secrets,
-        IEnumerable<IAgentRuntime> runtimes, ProviderCalls calls, PublicAddress address, CancellationToken ct)
+        string provider, int providerConfigId, HttpRequest request, [AsParameters] ProviderEventServices services, CancellationToken ct)
     {
+        var (db, secrets, runtimes, calls, address) = services;
         var runtime = runtimes.OfType<ProviderRuntime>().FirstOrDefault(r => r.Provider == provider);
         if (runtime is null) return Api.NotFound("Not found.");
         var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxEventBytes, ct);

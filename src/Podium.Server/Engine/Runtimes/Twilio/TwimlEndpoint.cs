@@ -10,6 +10,9 @@ using MediaStream = Twilio.TwiML.Voice.Stream;
 
 namespace Podium.Server.Engine.Runtimes.Twilio;
 
+/// <summary>What Twilio's TwiML request is verified and answered with.</summary>
+public sealed record TwimlServices(PodiumDb Db, ProviderSecrets Secrets, PublicAddress Address, TaskExecutor Executor);
+
 /// <summary>
 /// <c>POST telephony/twiml/twilio/{provider_config_id}/</c>: Twilio asks what to do with an answered call.
 /// The request must carry the configuration's <c>X-Twilio-Signature</c>. A person gets the agent's bot
@@ -25,14 +28,13 @@ public static class TwimlEndpoint
     private const int MaxVariables = 40;
 
     public static void MapTwiml(this IEndpointRouteBuilder app) =>
-        app.MapPost($"{ServerSetup.ApiPrefix}{TwilioRuntime.TwimlPath}/{{providerConfigId:int}}", AnswerAsync)
+        app.MapPost($"{ServerSetup.ApiPrefix}{TwilioRuntime.TwimlPath}/{{providerConfigId:int}}", AnswerAsync).Describe("answerTwilioCall", "Twilio's request for an answered call's TwiML (signed with X-Twilio-Signature)")
             .AllowAnonymous().WithTags("Telephony")
-            .WithSummary("Twilio's request for an answered call's TwiML (signed with X-Twilio-Signature)")
             .Produces<string>(StatusCodes.Status200OK, "text/xml").Produces(StatusCodes.Status401Unauthorized);
 
-    public static async Task<IResult> AnswerAsync(int providerConfigId, HttpRequest request, PodiumDb db, ProviderSecrets secrets,
-        PublicAddress address, TaskExecutor executor, CancellationToken ct)
+    public static async Task<IResult> AnswerAsync(int providerConfigId, HttpRequest request, [AsParameters] TwimlServices services, CancellationToken ct)
     {
+        var (db, secrets, address, executor) = services;
         var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, MaxRequestBytes, ct);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         var account = await ProviderAccount.FindAsync(db, secrets, providerConfigId, organizationId: null, "twilio", ct);
