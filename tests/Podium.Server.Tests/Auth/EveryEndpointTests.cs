@@ -1,183 +1,114 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Podium.Data.Entities;
+using Podium.Server.Auth;
 using Podium.Server.Tests.Infrastructure;
 
 namespace Podium.Server.Tests.Auth;
 
-/// <summary>The endpoints this server has so far, as (method, path under the API prefix).</summary>
-public static class EndpointTable
+/// <summary>
+/// Every endpoint the server maps, read from its endpoint data source (so a new endpoint is covered the day it
+/// is added): it refuses a missing or bad key, a role below the one it declares, and a caller of another
+/// organization, who learns nothing (404).
+/// </summary>
+public abstract partial class EveryEndpointTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) where TDb : TestDatabase, new()
 {
-    public static TheoryData<string, string> All => new()
-    {
-        { "GET", "organizations/" },
-        { "POST", "organizations/" },
-        { "PATCH", "organizations/{org}/" },
-        { "GET", "organizations/{org}/members/" },
-        { "POST", "organizations/{org}/members/" },
-        { "PATCH", "organizations/{org}/members/1/" },
-        { "DELETE", "organizations/{org}/members/1/" },
-        { "GET", "organizations/{org}/invitations/" },
-        { "DELETE", "organizations/{org}/invitations/1/" },
-        { "POST", "organizations/{org}/leave/" },
-        { "GET", "invitations/" },
-        { "POST", "invitations/1/accept/" },
-        { "POST", "invitations/1/decline/" },
-        { "GET", "spaces/" },
-        { "POST", "spaces/" },
-        { "GET", "spaces/ANYTOKEN/" },
-        { "PATCH", "spaces/ANYTOKEN/" },
-        { "DELETE", "spaces/ANYTOKEN/" },
-        { "GET", "agents/" },
-        { "POST", "agents/" },
-        { "GET", "agents/any-agent/" },
-        { "PATCH", "agents/any-agent/" },
-        { "DELETE", "agents/any-agent/" },
-        { "POST", "agents/any-agent/rotate-secret/" },
-        { "GET", "api-keys/" },
-        { "POST", "api-keys/" },
-        { "DELETE", "api-keys/1/" },
-        { "GET", "spaces/ANYTOKEN/documents/" },
-        { "POST", "spaces/ANYTOKEN/documents/" },
-        { "GET", "spaces/ANYTOKEN/documents/doc-1/" },
-        { "DELETE", "spaces/ANYTOKEN/documents/doc-1/" },
-        { "GET", "telephony/providers/" },
-        { "GET", "telephony/providers-configurations/" },
-        { "POST", "telephony/providers-configurations/" },
-        { "GET", "telephony/providers-configurations/1/" },
-        { "PATCH", "telephony/providers-configurations/1/" },
-        { "DELETE", "telephony/providers-configurations/1/" },
-        { "GET", "telephony/numbers/" },
-        { "POST", "telephony/numbers/" },
-        { "DELETE", "telephony/numbers/1/" },
-        { "GET", "telephony/bridges/" },
-        { "POST", "telephony/bridges/" },
-        { "GET", "telephony/bridges/any/" },
-        { "PATCH", "telephony/bridges/any/" },
-        { "DELETE", "telephony/bridges/any/" },
-        { "POST", "telephony/bridges/any/connect-provider/" },
-        { "POST", "telephony/bridges/any/disconnect-provider/" },
-        { "POST", "telephony/numbers/attach/" },
-        { "POST", "telephony/numbers/detach/" },
-        { "GET", "telephony/overview/" },
-        { "GET", "telephony/trunks/" },
-        { "POST", "telephony/trunks/" },
-        { "GET", "telephony/trunks/1/" },
-        { "PATCH", "telephony/trunks/1/" },
-        { "DELETE", "telephony/trunks/1/" },
-        { "POST", "telephony/trunks/1/attach-numbers/" },
-        { "POST", "telephony/trunks/1/detach-numbers/" },
-        { "GET", "voice-profiles/" },
-        { "POST", "voice-profiles/" },
-        { "GET", "voice-profiles/VPany/" },
-        { "PATCH", "voice-profiles/VPany/" },
-        { "DELETE", "voice-profiles/VPany/" },
-        { "GET", "speech/v1/calls/" },
-        { "POST", "speech/v1/calls/" },
-        { "GET", "speech/v1/calls/Tany/" },
-        { "POST", "speech/v1/calls/Tany/hangup/" },
-        { "GET", "call-logs/" },
-        { "GET", "organisation/billing/" },
-        { "GET", "organisation/analytics/" },
-        { "GET", "audit-log/" },
-        { "GET", "webhooks/" },
-        { "POST", "webhooks/" },
-        { "GET", "webhooks/1/" },
-        { "PATCH", "webhooks/1/" },
-        { "DELETE", "webhooks/1/" },
-        { "GET", "webhooks/1/deliveries/" },
-        { "POST", "webhooks/1/deliveries/1/redeliver/" },
-        { "POST", "webhooks/1/test/" },
-        { "POST", "webhooks/1/rotate-secret/" },
-    };
+    private sealed record Endpoint(string Method, string Route, Role? Least, OrganizationScope? Scope);
 
-    public static TheoryData<string, string> OrgWrites => new()
+    /// <summary>The API's endpoints, except the provider and agent callbacks (signed by their callers, not by keys).</summary>
+    private List<Endpoint> Endpoints()
     {
-        { "PATCH", "organizations/{org}/" },
-        { "POST", "organizations/{org}/members/" },
-        { "GET", "organizations/{org}/invitations/" },
-        { "DELETE", "organizations/{org}/invitations/1/" },
-        { "PATCH", "organizations/{org}/members/1/" },
-        { "DELETE", "organizations/{org}/members/1/" },
-        { "POST", "spaces/" },
-        { "PATCH", "spaces/ANYTOKEN/" },
-        { "DELETE", "spaces/ANYTOKEN/" },
-        { "POST", "agents/" },
-        { "PATCH", "agents/any-agent/" },
-        { "DELETE", "agents/any-agent/" },
-        { "POST", "agents/any-agent/rotate-secret/" },
-        { "POST", "telephony/providers-configurations/" },
-        { "PATCH", "telephony/providers-configurations/1/" },
-        { "DELETE", "telephony/providers-configurations/1/" },
-        { "POST", "telephony/numbers/" },
-        { "DELETE", "telephony/numbers/1/" },
-        { "POST", "telephony/bridges/" },
-        { "PATCH", "telephony/bridges/any/" },
-        { "DELETE", "telephony/bridges/any/" },
-        { "POST", "telephony/bridges/any/connect-provider/" },
-        { "POST", "telephony/bridges/any/disconnect-provider/" },
-        { "POST", "telephony/numbers/attach/" },
-        { "POST", "telephony/numbers/detach/" },
-        { "POST", "telephony/trunks/" },
-        { "PATCH", "telephony/trunks/1/" },
-        { "DELETE", "telephony/trunks/1/" },
-        { "POST", "telephony/trunks/1/attach-numbers/" },
-        { "POST", "telephony/trunks/1/detach-numbers/" },
-        { "POST", "voice-profiles/" },
-        { "PATCH", "voice-profiles/VPany/" },
-        { "DELETE", "voice-profiles/VPany/" },
-        { "POST", "speech/v1/calls/" },
-        { "POST", "speech/v1/calls/Tany/hangup/" },
-        { "POST", "webhooks/" },
-        { "PATCH", "webhooks/1/" },
-        { "DELETE", "webhooks/1/" },
-        { "POST", "webhooks/1/test/" },
-        { "POST", "webhooks/1/rotate-secret/" },
-    };
-}
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(method => new Endpoint(
+                method, e.RoutePattern.RawText!, e.Metadata.GetMetadata<MinimumRole>()?.Role, e.Metadata.GetMetadata<OrganizationScope>())))
+            .ToList();
+        Assert.True(endpoints.Count > 80, $"only {endpoints.Count} endpoints found");
+        return endpoints;
+    }
 
-/// <summary>Every endpoint of this server refuses a missing or bad key, and a viewer's writes.</summary>
-public abstract class EveryEndpointTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app) where TDb : TestDatabase, new()
-{
-    private static HttpRequestMessage Request(string method, string path, string org) =>
-        new(new HttpMethod(method), $"{Prefix}/{path.Replace("{org}", org, StringComparison.Ordinal)}")
+    /// <summary>The route with a value for each parameter: the organization's own space and agent, numbers elsewhere.</summary>
+    private static string PathOf(Endpoint endpoint, string org, string space, string agent) =>
+        RouteParameter().Replace(endpoint.Route, m => m.Groups["name"].Value switch
         {
-            Content = method is "GET" or "DELETE" ? null : new StringContent("{\"name\": \"x\", \"role\": \"admin\", \"email\": \"x@y.test\"}", Encoding.UTF8, "application/json"),
+            "orgHandle" => org,
+            "spaceToken" => space,
+            "agentHandle" => agent,
+            "action" => "cancel",
+            _ when m.Groups["constraint"].Value is ":int" or ":long" => "1",
+            _ => "any",
+        }).TrimEnd('/') + "/";
+
+    private static HttpRequestMessage Request(Endpoint endpoint, string path) =>
+        new(new HttpMethod(endpoint.Method), path)
+        {
+            Content = endpoint.Method is "GET" or "DELETE" ? null : new StringContent("{\"name\": \"x\", \"role\": \"admin\", \"email\": \"x@y.test\"}", Encoding.UTF8, "application/json"),
         };
 
-    [Theory]
-    [MemberData(nameof(EndpointTable.All), MemberType = typeof(EndpointTable))]
-    public async Task Endpoint_WithoutKey_Is401(string method, string path)
+    /// <summary>A space and an agent of the organization, so resource routes reach their role and tenancy checks.</summary>
+    private async Task<(string Space, string Agent)> ResourcesOfAsync(TestOrg org)
     {
-        var response = await App.Client(orgHandle: "demo").SendAsync(Request(method, path, "demo"));
-        await ApiAssert.Error(response, HttpStatusCode.Unauthorized, "Authentication credentials were not provided.");
+        var admin = ClientFor(org, org.Admin);
+        var space = JsonNode.Parse(await (await admin.PostJson($"{Prefix}/spaces/", new { name = "Every endpoint", content_type = "contact" })).Content.ReadAsStringAsync())!;
+        var agent = JsonNode.Parse(await (await admin.PostJson($"{Prefix}/agents/", new { name = "Every endpoint", state = "published" })).Content.ReadAsStringAsync())!;
+        return (space["data"]!["token"]!.GetValue<string>(), agent["data"]!["handle"]!.GetValue<string>());
     }
 
-    [Theory]
-    [MemberData(nameof(EndpointTable.All), MemberType = typeof(EndpointTable))]
-    public async Task Endpoint_WithBadKey_Is401(string method, string path)
+    /// <summary>Sends one request per endpoint and lists those not answered <paramref name="status"/> with <paramref name="message"/>.</summary>
+    private static async Task ExpectAsync(IEnumerable<(Endpoint Endpoint, HttpClient Client, string Path)> requests, HttpStatusCode status, Func<Endpoint, string> message)
     {
-        var response = await App.Client("pdm_not-a-real-key", "demo").SendAsync(Request(method, path, "demo"));
-        await ApiAssert.Error(response, HttpStatusCode.Unauthorized, "Invalid token.");
+        var wrong = new List<string>();
+        var count = 0;
+        foreach (var (endpoint, client, path) in requests)
+        {
+            count++;
+            var response = await client.SendAsync(Request(endpoint, path));
+            var body = await response.Content.ReadAsStringAsync();
+            var said = response.StatusCode == status ? JsonNode.Parse(body)?["message"]?.GetValue<string>() : null;
+            if (said != message(endpoint)) wrong.Add($"{endpoint.Method} {endpoint.Route}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 160)]}");
+        }
+        Assert.True(count > 0, "no endpoint was asked");
+        Assert.True(wrong.Count == 0, $"expected {(int)status}:\n" + string.Join('\n', wrong));
     }
 
-    [Theory]
-    [MemberData(nameof(EndpointTable.OrgWrites), MemberType = typeof(EndpointTable))]
-    public async Task OrgWrite_AsViewer_Is403(string method, string path)
+    [Fact]
+    public async Task EveryEndpoint_WithoutKey_Is401() =>
+        await ExpectAsync(Endpoints().Select(e => (e, App.Client(orgHandle: "demo"), $"{PathOf(e, "demo", "ANYTOKEN", "any-agent")}")),
+            HttpStatusCode.Unauthorized, _ => "Authentication credentials were not provided.");
+
+    [Fact]
+    public async Task EveryEndpoint_WithBadKey_Is401() =>
+        await ExpectAsync(Endpoints().Select(e => (e, App.Client("pdm_not-a-real-key", "demo"), PathOf(e, "demo", "ANYTOKEN", "any-agent"))),
+            HttpStatusCode.Unauthorized, _ => "Invalid token.");
+
+    [Fact]
+    public async Task EveryEndpoint_AboveTheViewersRole_RefusesAViewer()
     {
         var org = await NewOrgAsync();
-        var response = await ClientFor(org, org.Viewer).SendAsync(Request(method, path, org.Handle));
-        await ApiAssert.Error(response, HttpStatusCode.Forbidden, "You do not have permission to perform this action.");
+        var (space, agent) = await ResourcesOfAsync(org);
+        var viewer = ClientFor(org, org.Viewer);
+        await ExpectAsync(Endpoints().Where(e => e.Least > Role.Viewer).Select(e => (e, viewer, PathOf(e, org.Handle, space, agent))),
+            HttpStatusCode.Forbidden, _ => "You do not have permission to perform this action.");
     }
 
-    [Theory]
-    [MemberData(nameof(EndpointTable.OrgWrites), MemberType = typeof(EndpointTable))]
-    public async Task OrgWrite_InAnotherOrg_Is404(string method, string path)
+    [Fact]
+    public async Task EveryOrganizationEndpoint_IsUnknownToAnotherOrganization()
     {
-        var mine = await NewOrgAsync();
         var theirs = await NewOrgAsync();
-        var response = await App.Client(mine.Admin.Key, theirs.Handle).SendAsync(Request(method, path, theirs.Handle));
-        await ApiAssert.Error(response, HttpStatusCode.NotFound, "Organization not found");
+        var (space, agent) = await ResourcesOfAsync(theirs);
+        var mine = await NewOrgAsync();
+        var outsider = App.Client(mine.Admin.Key, theirs.Handle);
+        await ExpectAsync(Endpoints().Where(e => e.Scope is not null).Select(e => (e, outsider, PathOf(e, theirs.Handle, space, agent))),
+            HttpStatusCode.NotFound, e => e.Scope!.OrgHandleRequired ? "Organization not found" : e.Route.Contains("{spaceToken}", StringComparison.Ordinal) ? "Space not found" : "Agent not found");
     }
+
+    [GeneratedRegex(@"\{(?<name>[^}:]+)(?<constraint>:[^}]+)?\}")]
+    private static partial Regex RouteParameter();
 }
 
 public sealed class EveryEndpointTestsOnSqlite(PodiumApp<Sqlite> app) : EveryEndpointTests<Sqlite>(app);

@@ -57,7 +57,9 @@ public sealed record ScheduleRequest(
 /// collection instead of <c>documents</c>.
 /// </summary>
 public sealed record CreateTaskRequest(
-    string Pilot,
+    // Required, but checked with the rest of the request (Validate) rather than when the body is read: the
+    // caller's organization and role are checked first, so an outsider learns nothing from a validation message.
+    [property: System.ComponentModel.DataAnnotations.Required] string Pilot = null!,
     List<JsonObject>? Documents = null,
     string? Context = null,
     ScheduleRequest? Schedule = null,
