@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Podium.Server.Data;
 using Podium.Server.Engine;
 using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Engine.Runtimes.Twilio;
@@ -13,7 +12,7 @@ using Podium.Server.Features.Billing;
 using Podium.Server.Features.Bridges;
 using Podium.Server.Features.CallLogs;
 using Podium.Server.Features.Calls;
-using Podium.Server.Features.Collections;
+using Podium.Server.Features.Documents;
 using Podium.Server.Features.Members;
 using Podium.Server.Features.Numbers;
 using Podium.Server.Features.Organizations;
@@ -26,6 +25,7 @@ using Podium.Server.Features.VoiceProfiles;
 using Podium.Server.Features.Webhooks;
 using Podium.Server.Observability;
 using Podium.Server.Outbound;
+using Podium.Server.Storage;
 using Podium.Server.WebConsole;
 
 namespace Podium.Server;
@@ -125,6 +125,7 @@ public static class ServerSetup
         api.MapAgents();
         api.MapApiKeys();
         api.MapTasks();
+        api.MapRunCreation();
         api.MapRuns();
         api.MapAgentWork();
         api.MapCollections();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Podium.Server.Data;
+using Podium.Server.Storage;
 
 namespace Podium.Server.Admin;
 

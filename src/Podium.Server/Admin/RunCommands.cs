@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Podium.Server.Features.Collections;
+using Podium.Server.Features.Documents;
 using Podium.Server.Features.Runs;
-using Podium.Server.Features.Tasks;
 
 namespace Podium.Server.Admin;
 
@@ -84,7 +83,7 @@ internal static class RunCommands
             await using var stream = path.OpenRead();
             var contentType = path.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase) ? "application/json" : "text/csv";
             var command = new ImportDocumentsCommand(parse.GetValue(space)!, DocumentUpload.FromFile(stream, path.Name, contentType), parse.GetValue(atomic));
-            var imported = await Features.Collections.ImportDocuments.RunAsync(command, context.Operations, context.Service<DocumentImport>(), ct);
+            var imported = await Features.Documents.ImportDocuments.RunAsync(command, context.Operations, context.Service<DocumentImport>(), ct);
             return context.Finish(imported, r => (r, $"Imported {r.Created} new, {r.Updated} updated, {r.Rejected} rejected."));
         });
         return command;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Podium.Server.Engine;
 using Podium.Server.Features.ApiKeys;
-using Podium.Server.Features.Collections;
+using Podium.Server.Features.Documents;
 using Podium.Server.Features.Webhooks;
 
 namespace Podium.Server.Application;

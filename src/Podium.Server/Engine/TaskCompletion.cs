@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using Podium.Server.Data;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Features.Webhooks;
 using Podium.Server.Observability;
+using Podium.Server.Storage;
 
 namespace Podium.Server.Engine;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
-using Podium.Server.Data;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Observability;
+using Podium.Server.Storage;
 using Polly;
 using Polly.Retry;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
-using Podium.Server.Data;
+using Podium.Server.Storage;
 
 namespace Podium.Server.Http;
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Podium.Server.Data;
+using Podium.Server.Storage;
 using Podium.Server.Tests.Infrastructure;
 
 namespace Podium.Server.Tests.Browser;

@@ -210,7 +210,7 @@ public abstract class RunExecutionTests<TDb>(EngineApp<TDb> app) : EngineTests<T
         await using (App.Scope(out var db))
         {
             var claimer = new Podium.Server.Engine.TaskClaimer(db,
-                Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Podium.Server.Data.DatabaseConnection>(App.Services),
+                Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Podium.Server.Storage.DatabaseConnection>(App.Services),
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<Podium.Server.Engine.EngineOptions>>(App.Services), App.Clock,
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Podium.Server.Observability.PodiumTelemetry>(App.Services),
                 new Podium.Server.Features.Webhooks.WebhookOutbox(db, Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions

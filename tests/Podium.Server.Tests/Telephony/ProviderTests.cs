@@ -98,7 +98,7 @@ public abstract class ProviderTests<TDb>(PodiumApp<TDb> app) : ApiTests<TDb>(app
 
         await using var scope = App.Scope(out var db, org.Id);
         var stored = await db.ProviderConfigurations.SingleAsync(c => c.Id == id);
-        var secrets = App.Services.GetRequiredService<Podium.Server.Features.Providers.ProviderSecrets>().Unprotect(stored.ProtectedSecrets);
+        var secrets = App.Services.GetRequiredService<Podium.Server.Storage.ProviderSecrets>().Unprotect(stored.ProtectedSecrets);
         Assert.Equal("new-token", secrets["auth_token"]);
         Assert.DoesNotContain("new-token", stored.ProtectedSecrets, StringComparison.Ordinal);
     }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Podium.Server.Features.Tasks;
+using Podium.Server.Features.Runs;
 
 namespace Podium.Server.Features.Calls;
 
@@ -8,7 +8,7 @@ namespace Podium.Server.Features.Calls;
 /// its transcript, hang one up. Viewers read; members place and hang up.
 /// </summary>
 /// <summary>Services a placed call is written with.</summary>
-public sealed record CallServices(OperationContext Context, Collections.CollectionWriter Writer);
+public sealed record CallServices(OperationContext Context, Documents.CollectionWriter Writer);
 
 public static class CallEndpoints
 {

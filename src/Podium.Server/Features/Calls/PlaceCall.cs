@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Podium.Server.Features.Collections;
+using Podium.Server.Features.Documents;
 using Podium.Server.Features.Numbers;
-using Podium.Server.Features.Tasks;
+using Podium.Server.Features.Runs;
 
 namespace Podium.Server.Features.Calls;
 

@@ -1,3 +1,4 @@
+using Podium.Server.Storage;
 namespace Podium.Server.Features.Providers;
 
 /// <summary>What the provider-configuration operations share: their refusals, the uniqueness checks, the answer's shape.</summary>

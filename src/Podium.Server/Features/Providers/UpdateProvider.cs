@@ -1,3 +1,4 @@
+using Podium.Server.Storage;
 namespace Podium.Server.Features.Providers;
 
 /// <summary>Changes the fields sent; a secret sent empty is removed, one left out is kept. The provider itself cannot change.</summary>

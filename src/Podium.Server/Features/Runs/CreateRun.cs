@@ -1,5 +1,4 @@
-using Podium.Server.Features.Collections;
-using Podium.Server.Features.Tasks;
+using Podium.Server.Features.Documents;
 
 namespace Podium.Server.Features.Runs;
 

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Podium.Server.Features.Collections;
-using Podium.Server.Features.Runs;
 
 namespace Podium.Server.Features.Tasks;
-
-/// <summary>What the create-tasks endpoint hands its operation.</summary>
-public sealed record CreateRunServices(OperationContext Context, CollectionWriter Writer, HttpResponse Response);
 
 public static class TaskEndpoints
 {
@@ -13,22 +8,6 @@ public static class TaskEndpoints
     {
         var group = api.MapGroup("/spaces/{spaceToken}/tasks").WithTags("Tasks").RequireResourceOrganization();
         group.MapGet("/", ListSpaceTasks).Describe("listSpaceTasks", "List a space's tasks");
-        // The docs show both paths for creation; the older one shares its path with the list.
-        group.MapPost("/create", CreateTasks).Describe("createTasks", "Create a run of tasks").RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance, OperationValidates.Instance);
-        group.MapPost("/", CreateTasks).Describe("createTasksAtCollection", "Create a run of tasks (older path)").RequireRole(Role.Member).WithMetadata(TaskBodyLimit, CreateTaskBudget.Instance, OperationValidates.Instance);
-    }
-
-    /// <summary>10,000 documents need more room than the default body limit.</summary>
-    private static readonly RequestSizeLimitAttribute TaskBodyLimit = new(32 * 1024 * 1024);
-
-    public static async Task<Results<ApiResponse<CreatedRunDto>, ApiError>> CreateTasks(
-        string spaceToken, CreateTaskRequest request, [FromHeader(Name = Idempotency.Header)] string? idempotencyKey,
-        [AsParameters] CreateRunServices services, CancellationToken ct)
-    {
-        var created = await CreateRun.RunAsync(new CreateRunCommand(spaceToken, request, idempotencyKey), services.Context, services.Writer, ct);
-        if (created.Error is not null) return created.Error;
-        if (created.Value!.Replayed) services.Response.Headers[Idempotency.ReplayedHeader] = "true";
-        return Api.Ok("Task Created Successfully", created.Value.Run);
     }
 
     public static async Task<Results<ApiResponse<IReadOnlyList<TaskDto>>, ApiError>> ListSpaceTasks(

@@ -1,3 +1,5 @@
+using Podium.Server.Engine;
+using Podium.Server.Storage;
 namespace Podium.Server.Features.Trunks;
 
 /// <summary>Adds one of the organization's own SIP carriers; its password is encrypted and never shown.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Podium.Server.Engine;
 
 namespace Podium.Server.Features.Trunks;
 

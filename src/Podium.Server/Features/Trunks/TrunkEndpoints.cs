@@ -1,3 +1,4 @@
+using Podium.Server.Storage;
 
 namespace Podium.Server.Features.Trunks;
 

@@ -1,3 +1,5 @@
+using Podium.Server.Engine;
+using Podium.Server.Storage;
 namespace Podium.Server.Features.Trunks;
 
 /// <summary>Changes the fields sent; a new SIP URL replaces host, port and (when it names one) transport.</summary>

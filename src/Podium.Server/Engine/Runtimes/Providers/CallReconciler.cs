@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Podium.Server.Features.Providers;
+using Podium.Server.Storage;
 
 namespace Podium.Server.Engine.Runtimes.Providers;
 

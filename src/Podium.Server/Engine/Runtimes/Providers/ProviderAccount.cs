@@ -1,4 +1,4 @@
-using Podium.Server.Features.Providers;
+using Podium.Server.Storage;
 
 namespace Podium.Server.Engine.Runtimes.Providers;
 

@@ -1,5 +1,5 @@
-using Podium.Server.Features.Providers;
 using Podium.Server.Outbound;
+using Podium.Server.Storage;
 
 namespace Podium.Server.Engine.Runtimes.Providers;
 

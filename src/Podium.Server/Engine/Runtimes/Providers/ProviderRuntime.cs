@@ -2,9 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Podium.Server.Features.Providers;
-using Podium.Server.Features.Trunks;
 using Podium.Server.Outbound;
+using Podium.Server.Storage;
 
 namespace Podium.Server.Engine.Runtimes.Providers;
 

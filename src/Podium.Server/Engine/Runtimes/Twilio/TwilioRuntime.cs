@@ -3,7 +3,6 @@ using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Podium.Server.Engine.Runtimes.Providers;
-using Podium.Server.Features.Trunks;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Security;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Podium.Server.Engine.Runtimes.Providers;
-using Podium.Server.Features.Providers;
 using Podium.Server.Outbound;
+using Podium.Server.Storage;
 using Twilio.TwiML;
 using Connect = Twilio.TwiML.Voice.Connect;
 using ConversationRelay = Twilio.TwiML.Voice.ConversationRelay;

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace Podium.Server.Data;
+namespace Podium.Server.Storage;
 
 /// <summary>Tells the database errors worth trying again from those that will fail the same way every time.</summary>
 public static class DatabaseErrors

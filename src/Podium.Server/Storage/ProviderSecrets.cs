@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Podium.Server.Features.Providers;
+namespace Podium.Server.Storage;
 
 /// <summary>
 /// A provider configuration's secret credentials, kept as one Data Protection payload. Only the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace Podium.Server.Features.Trunks;
+namespace Podium.Server.Engine;
 
 /// <summary>
 /// A carrier's SIP address as integrators write it (<c>sip:sip.carrier.com</c>, <c>sips:host:5061</c>,

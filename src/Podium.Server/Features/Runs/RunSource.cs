@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Podium.Server.Features.Collections;
+using Podium.Server.Features.Documents;
 
-namespace Podium.Server.Features.Tasks;
+namespace Podium.Server.Features.Runs;
 
 /// <summary>A document a task is made from, and its id in the space's collection.</summary>
 public readonly record struct SourcedDocument(TaskDocument Document, string DocumentId);

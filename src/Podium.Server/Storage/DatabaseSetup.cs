@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace Podium.Server.Data;
+namespace Podium.Server.Storage;
 
 public sealed class DatabaseOptions
 {

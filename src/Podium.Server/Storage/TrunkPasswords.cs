@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Podium.Server.Features.Trunks;
+namespace Podium.Server.Storage;
 
 /// <summary>A trunk's SIP password as Data Protection ciphertext; opened only to hand it to the provider that dials.</summary>
 public sealed class TrunkPasswords(IDataProtectionProvider protection)

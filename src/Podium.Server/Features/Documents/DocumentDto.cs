@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Podium.Server.Features.Collections;
+namespace Podium.Server.Features.Documents;
 
 /// <summary>A collection document: its key fields, and <c>data</c>, the document as stored (every key the client sent).</summary>
 public sealed record DocumentDto(

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Podium.Server.Engine;
 
-namespace Podium.Server.Data;
+namespace Podium.Server.Storage;
 
 /// <summary>
 /// Runs before the server accepts requests: applies migrations, then on an empty database

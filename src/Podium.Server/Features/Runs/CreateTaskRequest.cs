@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Podium.Server.Features.Collections;
+using Podium.Server.Features.Documents;
 
-namespace Podium.Server.Features.Tasks;
+namespace Podium.Server.Features.Runs;
 
 /// <summary>
 /// When the run's tasks start. <c>now</c> (default); <c>custom</c>: <c>calling_date</c> + <c>calling_time</c>

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Podium.Server.Data;
-using Podium.Server.Features.Tasks;
+using Podium.Server.Storage;
 
-namespace Podium.Server.Features.Collections;
+namespace Podium.Server.Features.Documents;
 
 /// <summary>Where one written document landed in its collection.</summary>
 public readonly record struct StoredDocument(long RowId, string DocumentId, bool Created);

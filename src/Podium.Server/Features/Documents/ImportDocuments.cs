@@ -1,4 +1,4 @@
-namespace Podium.Server.Features.Collections;
+namespace Podium.Server.Features.Documents;
 
 /// <summary>Rows for a space's collection, and whether nothing is kept unless every row is valid.</summary>
 public sealed record ImportDocumentsCommand(string SpaceToken, DocumentUpload Upload, bool Atomic = false);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Podium.Server.Engine;
 
-namespace Podium.Server.Features.Tasks;
+namespace Podium.Server.Features.Documents;
 
 /// <summary>One checked document: what a task and a collection document are made from.</summary>
 /// <param name="RefId">The client's <c>document_id</c> (or <c>id</c>): the document's key in its collection.</param>
@@ -12,6 +12,14 @@ public sealed record TaskDocument(
 /// <summary>Checks documents and normalizes their numbers and labels, reporting errors by field path.</summary>
 public static class TaskDocuments
 {
+    /// <summary>What a space's documents become tasks of: calls for contacts, e-mails, else answers.</summary>
+    public static ExecutionType ExecutionTypeFor(string contentType) => contentType switch
+    {
+        "contact" => ExecutionType.Call,
+        "email" => ExecutionType.Email,
+        _ => ExecutionType.Answer,
+    };
+
     public const int MaxLabels = 50;
     public const int MaxLabelLength = 100;
 

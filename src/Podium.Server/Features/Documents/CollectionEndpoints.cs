@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Podium.Server.Features.Collections;
+namespace Podium.Server.Features.Documents;
 
 /// <summary>A space's data collection (<c>collection_data_&lt;SPACE_TOKEN&gt;</c>): Podium's own endpoints, the docs have none.</summary>
 /// <summary>What the import endpoint hands its operation: the request whose body is the upload.</summary>

@@ -1,4 +1,4 @@
-namespace Podium.Server.Features.Collections;
+namespace Podium.Server.Features.Documents;
 
 /// <summary>Removes a document from a space's collection; tasks already made from it keep their input.</summary>
 public static class DeleteDocument

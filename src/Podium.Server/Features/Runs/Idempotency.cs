@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace Podium.Server.Features.Tasks;
+namespace Podium.Server.Features.Runs;
 
 /// <summary>
 /// Idempotency-Key on task creation: the same key and body within 24 hours replays the first

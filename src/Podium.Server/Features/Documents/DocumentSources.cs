@@ -7,7 +7,7 @@ using CsvHelper.Configuration;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace Podium.Server.Features.Collections;
+namespace Podium.Server.Features.Documents;
 
 /// <summary>One record of an upload: a document, or why the record could not be read as one.</summary>
 public sealed record SourceRecord(string Field, JsonObject? Document, string? Error);
@@ -134,7 +134,7 @@ public static class DocumentSources
     }
 
     /// <summary>The longest CSV field read: a document is at most this much JSON anyway.</summary>
-    public const int MaxFieldLength = Tasks.TaskDocuments.MaxDocumentLength;
+    public const int MaxFieldLength = TaskDocuments.MaxDocumentLength;
 
     /// <summary>The next record; a field past <see cref="MaxFieldLength"/> ends the upload there, as malformed input does.</summary>
     private static async Task<bool> NextAsync(CsvReader csv)

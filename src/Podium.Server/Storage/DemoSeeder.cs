@@ -5,7 +5,7 @@ using Podium.Server.Features.Organizations;
 using Podium.Server.Features.Spaces;
 using Podium.Server.Features.Users;
 
-namespace Podium.Server.Data;
+namespace Podium.Server.Storage;
 
 /// <summary>What the first start prints: the only time the demo key is shown.</summary>
 public sealed record DemoCredentials(string OrgHandle, string SpaceToken, string AgentHandle, string Key);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage;
-using Podium.Server.Features.Tasks;
 
-namespace Podium.Server.Features.Collections;
+namespace Podium.Server.Features.Documents;
 
 /// <summary>
 /// Streams an upload into a space's collection in batches of <see cref="CollectionWriter.BatchSize"/>.
@@ -22,7 +21,7 @@ public sealed class DocumentImport(PodiumDb db, CollectionWriter writer, TimePro
         return await RunAsync(records, tenant, space, atomic, ct);
     }
 
-    public static string[] RequiredColumns(Space space) => TaskCreation.ExecutionTypeFor(space.ContentType) switch
+    public static string[] RequiredColumns(Space space) => TaskDocuments.ExecutionTypeFor(space.ContentType) switch
     {
         ExecutionType.Call => ["name", "contact_number"],
         ExecutionType.Email => ["name", "email"],
@@ -31,7 +30,7 @@ public sealed class DocumentImport(PodiumDb db, CollectionWriter writer, TimePro
 
     private async Task<Outcome<ImportResultDto>> RunAsync(IAsyncEnumerable<SourceRecord> records, Tenant tenant, Space space, bool atomic, CancellationToken ct)
     {
-        var executionType = TaskCreation.ExecutionTypeFor(space.ContentType);
+        var executionType = TaskDocuments.ExecutionTypeFor(space.ContentType);
         var errors = new ValidationErrors();
         int received = 0, created = 0, updated = 0, rejected = 0;
         var truncated = false;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Data.Sqlite;
 
-namespace Podium.Server.Data;
+namespace Podium.Server.Storage;
 
 /// <summary>
 /// The key that encrypts the Data Protection key ring before it is stored in the database, so a

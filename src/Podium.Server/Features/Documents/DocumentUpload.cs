@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Podium.Server.Features.Collections;
+namespace Podium.Server.Features.Documents;
 
 /// <summary>Where an import's rows come from: an API request's body, or a file (the console's form, an admin command's path).</summary>
 public abstract class DocumentUpload

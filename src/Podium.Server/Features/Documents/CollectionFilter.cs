@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Podium.Server.Features.Tasks;
 
-namespace Podium.Server.Features.Collections;
+namespace Podium.Server.Features.Documents;
 
 /// <summary>
 /// Which documents of a collection to take: any of <c>labels</c>, and/or free text <c>q</c> in the

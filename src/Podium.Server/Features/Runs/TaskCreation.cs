@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Podium.Server.Engine;
-using Podium.Server.Features.Collections;
+using Podium.Server.Features.Documents;
 
-namespace Podium.Server.Features.Tasks;
+namespace Podium.Server.Features.Runs;
 
 public sealed record CreatedRunDto(string RunId, IReadOnlyList<string> TaskIds, string Status);
 
@@ -11,13 +11,6 @@ public sealed record CreatedRunDto(string RunId, IReadOnlyList<string> TaskIds, 
 public static class TaskCreation
 {
     private static readonly ApiError KeyReused = Api.Conflict("This Idempotency-Key was already used with a different request body.");
-
-    public static ExecutionType ExecutionTypeFor(string contentType) => contentType switch
-    {
-        "contact" => ExecutionType.Call,
-        "email" => ExecutionType.Email,
-        _ => ExecutionType.Answer,
-    };
 
     /// <param name="record">Records the audit entry for what was created, in the run's transaction.</param>
     /// <returns>The created (or replayed) run, whether it was a replay, or the error to answer.</returns>
@@ -37,7 +30,7 @@ public static class TaskCreation
             return Api.Validation("pilot", "The agent is bound to another space.");
 
         var errors = new ValidationErrors();
-        var executionType = ExecutionTypeFor(space.ContentType);
+        var executionType = TaskDocuments.ExecutionTypeFor(space.ContentType);
         var schedule = request.Schedule ?? new ScheduleRequest();
         var start = schedule.Instant(tenant.Organization.TimeZone) ?? now;
         if (start < now.AddMinutes(-1))
