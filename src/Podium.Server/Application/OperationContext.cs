@@ -30,16 +30,22 @@ public sealed class OperationContext(
     /// <summary>The request's own checks (required fields, lengths, formats); null when it passes.</summary>
     public ApiError? Refusal(IValidatable request) => RequestValidation.Refusal(request, limits);
 
+    /// <summary>Saves what an operation made with its <c>created</c> entry (see <see cref="SaveWithEntryAsync"/>).</summary>
+    public Task<ApiError?> SaveCreatedAsync(string targetType, Func<object> targetId, object? request, ApiError? raced, CancellationToken ct) =>
+        SaveWithEntryAsync(targetType, "created", targetId, request, raced, ct);
+
     /// <summary>
-    /// Saves what an operation made and its <c>created</c> entry in one transaction; the entry names the id
-    /// the database gave it. A unique-index violation (a concurrent write past the pre-check) is answered
-    /// with <paramref name="raced"/> and leaves nothing behind.
+    /// Saves a change and its audit entry in one transaction, for a change whose entry names an id the
+    /// database gives only on saving. A unique-index violation (a concurrent write past the pre-check) is
+    /// answered with <paramref name="raced"/>, when given, and leaves nothing behind.
     /// </summary>
-    public async Task<ApiError?> SaveCreatedAsync(string targetType, Func<object> targetId, object? request, ApiError raced, CancellationToken ct)
+    public async Task<ApiError?> SaveWithEntryAsync(
+        string targetType, string verb, Func<object> targetId, object? request, ApiError? raced, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await UniqueViolation.SaveAsync(db, raced, ct) is { } conflict) return conflict;
-        Record(targetType, "created", targetId(), request);
+        if (raced is null) await db.SaveChangesAsync(ct);
+        else if (await UniqueViolation.SaveAsync(db, raced, ct) is { } conflict) return conflict;
+        Record(targetType, verb, targetId(), request);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return null;

@@ -29,6 +29,9 @@ public static class Api
     public static ApiError Validation(string field, string error) =>
         Validation(new Dictionary<string, string[]> { [field] = [error] });
 
+    /// <summary>204 for a change that answers no body (a delete, a revocation), or the operation's refusal.</summary>
+    public static Results<NoContent, ApiError> NoContentUnless(ApiError? refused) => refused is null ? TypedResults.NoContent() : refused;
+
     public static readonly ApiError OrganizationNotFound = NotFound("Organization not found");
     public static readonly ApiError SpaceNotFound = NotFound("Space not found");
     public static readonly ApiError AgentNotFound = NotFound("Agent not found");

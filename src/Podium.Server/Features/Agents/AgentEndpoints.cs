@@ -52,5 +52,5 @@ public static class AgentEndpoints
 
     /// <summary>Soft delete: the handle stays reserved so old tasks never point at a stranger's agent.</summary>
     public static async Task<Results<NoContent, ApiError>> Delete(string agentHandle, OperationContext context, CancellationToken ct) =>
-        await DeleteAgent.RunAsync(agentHandle, context, ct) is { } refused ? refused : TypedResults.NoContent();
+        Api.NoContentUnless(await DeleteAgent.RunAsync(agentHandle, context, ct));
 }

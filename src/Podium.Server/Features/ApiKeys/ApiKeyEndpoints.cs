@@ -32,5 +32,5 @@ public static class ApiKeyEndpoints
     /// found, whatever the caller's roles. An admin cuts someone off by removing their membership.
     /// </summary>
     public static async Task<Results<NoContent, ApiError>> RevokeApiKey(int keyId, Caller caller, OperationContext context, CancellationToken ct) =>
-        await ApiKeys.RevokeApiKey.RunAsync(caller.UserId, keyId, context, ct) is { } refused ? refused : TypedResults.NoContent();
+        Api.NoContentUnless(await ApiKeys.RevokeApiKey.RunAsync(caller.UserId, keyId, context, ct));
 }

@@ -38,7 +38,7 @@ public static class BridgeEndpoints
     /// <c>?force=true</c>, which disconnects them first (the numbers stay in the inventory).
     /// </summary>
     public static async Task<Results<NoContent, ApiError>> Delete(string slug, bool? force, OperationContext context, CancellationToken ct) =>
-        await DeleteBridge.RunAsync(slug, force == true, context, ct) is { } refused ? refused : TypedResults.NoContent();
+        Api.NoContentUnless(await DeleteBridge.RunAsync(slug, force == true, context, ct));
 
     /// <summary>
     /// A number not yet in the inventory is added under the given configuration, so the documented

@@ -22,7 +22,8 @@ public static class HangUpCall
     {
         var context = services.Context;
         var db = context.Db;
-        var task = await CallQueries.Calls(db).AsTracking().Include(t => t.Run).FirstOrDefaultAsync(t => t.TaskId == callId, ct);
+        // Read untracked: every change below is a conditional UPDATE, so the entry saved at the end is saved alone.
+        var task = await CallQueries.Calls(db).Include(t => t.Run).FirstOrDefaultAsync(t => t.TaskId == callId, ct);
         if (task is null) return CallEndpoints.NotFound;
         var now = context.Now;
         string message;
@@ -38,9 +39,7 @@ public static class HangUpCall
         {
             message = "The call has already ended.";
         }
-        // A provider's hang-up is outside any transaction: the entry is written once the request has been acted on,
-        // on its own (the call read above is stale by now, and what changed is saved already).
-        db.ChangeTracker.Clear();
+        // A provider's hang-up is outside any transaction: the entry is written once the request has been acted on.
         context.Record("call", "hangup", callId);
         await db.SaveChangesAsync(ct);
         return new HungUpCall((await CallQueries.ReadOneAsync(db, callId, ct))!, message);

@@ -50,5 +50,5 @@ public static class CollectionEndpoints
 
     /// <summary>Removes the document from the collection; tasks already made from it keep their input.</summary>
     public static async Task<Results<NoContent, ApiError>> Delete(string spaceToken, string documentId, OperationContext context, CancellationToken ct) =>
-        await DeleteDocument.RunAsync(spaceToken, documentId, context, ct) is { } refused ? refused : TypedResults.NoContent();
+        Api.NoContentUnless(await DeleteDocument.RunAsync(spaceToken, documentId, context, ct));
 }

@@ -23,11 +23,8 @@ public static class InviteMember
         invitation.CreatedAt = now;
         invitation.ExpiresAt = now + lifetime;
         invitation.RespondedAt = null;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await UniqueViolation.SaveAsync(db, Api.Conflict("This address was invited at the same moment; try again."), ct) is { } raced) return raced;
-        context.Record("member", "invited", invitation.Id, request);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        var raced = Api.Conflict("This address was invited at the same moment; try again.");
+        if (await context.SaveWithEntryAsync("member", "invited", () => invitation.Id, request, raced, ct) is { } conflict) return conflict;
         return await db.Invitations.AsNoTracking().Where(i => i.Id == invitation.Id).Select(InvitationDto.Projection).SingleAsync(ct);
     }
 }

@@ -53,18 +53,16 @@ public static class MemberEndpoints
     }
 
     public static async Task<Results<NoContent, ApiError>> RevokeInvitation(int invitationId, OperationContext context, CancellationToken ct) =>
-        Gone(await Members.RevokeInvitation.RunAsync(invitationId, context, ct));
+        Api.NoContentUnless(await Members.RevokeInvitation.RunAsync(invitationId, context, ct));
 
     /// <summary>The caller leaves the organization (and its private spaces); the last admin cannot.</summary>
     public static async Task<Results<NoContent, ApiError>> Leave(OperationContext context, CancellationToken ct) =>
-        Gone(await RemoveMember.LeaveAsync(context, ct));
+        Api.NoContentUnless(await RemoveMember.LeaveAsync(context, ct));
 
     public static async Task<Results<ApiResponse<MemberDto>, ApiError>> UpdateMember(
         int userId, UpdateMemberRequest request, OperationContext context, CancellationToken ct) =>
         (await Members.UpdateMember.RunAsync(userId, request, context, ct)).Answer(member => Api.Ok("Member updated successfully", member));
 
     public static async Task<Results<NoContent, ApiError>> Remove(int userId, OperationContext context, CancellationToken ct) =>
-        Gone(await RemoveMember.RunAsync(userId, context, ct));
-
-    private static Results<NoContent, ApiError> Gone(ApiError? refused) => refused is null ? TypedResults.NoContent() : refused;
+        Api.NoContentUnless(await RemoveMember.RunAsync(userId, context, ct));
 }

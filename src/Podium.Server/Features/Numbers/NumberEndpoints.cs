@@ -55,7 +55,7 @@ public static class NumberEndpoints
 
     /// <summary>Refused while the number is on a bridge, unless <c>?force=true</c> disconnects it first.</summary>
     public static async Task<Results<NoContent, ApiError>> Delete(int id, bool? force, OperationContext context, CancellationToken ct) =>
-        await DeleteNumber.RunAsync(id, force == true, context, ct) is { } refused ? refused : TypedResults.NoContent();
+        Api.NoContentUnless(await DeleteNumber.RunAsync(id, force == true, context, ct));
 
     /// <summary>201 when at least one number is attached; 400 naming each number's reason when none is.</summary>
     public static async Task<Results<ApiResponse<AttachNumbersResultDto>, ApiError>> Attach(AttachNumbersRequest request, OperationContext context, CancellationToken ct) =>

@@ -44,7 +44,7 @@ public static class ProviderEndpoints
 
     /// <summary>Refused while numbers use the configuration, unless <c>?force=true</c> deletes them too.</summary>
     public static async Task<Results<NoContent, ApiError>> Delete(int id, bool? force, OperationContext context, CancellationToken ct) =>
-        await DeleteProvider.RunAsync(id, force == true, context, ct) is { } refused ? refused : TypedResults.NoContent();
+        Api.NoContentUnless(await DeleteProvider.RunAsync(id, force == true, context, ct));
 }
 
 public sealed record ProviderCatalogueEntry(int Id, string Slug, string Name, string Description, string? Icon);

@@ -35,5 +35,5 @@ public static class SpaceEndpoints
         (await UpdateSpace.RunAsync(spaceToken, request, context, ct)).Answer(space => Api.Ok("Space updated successfully", space));
 
     public static async Task<Results<NoContent, ApiError>> Delete(string spaceToken, OperationContext context, CancellationToken ct) =>
-        await DeleteSpace.RunAsync(spaceToken, context, ct) is { } refused ? refused : TypedResults.NoContent();
+        Api.NoContentUnless(await DeleteSpace.RunAsync(spaceToken, context, ct));
 }

@@ -41,7 +41,7 @@ public static class TrunkEndpoints
     /// the trunk: its calls would fail instead.
     /// </summary>
     public static async Task<Results<NoContent, ApiError>> Delete(int id, OperationContext context, CancellationToken ct) =>
-        await DeleteTrunk.RunAsync(id, context, ct) is { } refused ? refused : TypedResults.NoContent();
+        Api.NoContentUnless(await DeleteTrunk.RunAsync(id, context, ct));
 
     /// <summary>201 when at least one number is now on the trunk; 400 with each number's reason when none is.</summary>
     public static async Task<Results<ApiResponse<TrunkAttachResultDto>, ApiError>> Attach(

@@ -43,7 +43,7 @@ public static class VoiceProfileEndpoints
 
     /// <summary>Refused while an agent speaks with the profile.</summary>
     public static async Task<Results<NoContent, ApiError>> Delete(string profileId, OperationContext context, CancellationToken ct) =>
-        await DeleteVoiceProfile.RunAsync(profileId, context, ct) is { } refused ? refused : TypedResults.NoContent();
+        Api.NoContentUnless(await DeleteVoiceProfile.RunAsync(profileId, context, ct));
 
     private static bool Speaks(VoiceProfile profile, string language) =>
         profile.Languages.Split(',').Append(profile.Language).Any(l =>

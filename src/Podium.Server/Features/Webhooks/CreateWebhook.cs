@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Podium.Server.Features.Webhooks;
@@ -27,12 +26,8 @@ public static class CreateWebhook
             CreatedAt = now,
             ModifiedAt = now,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.WebhookSubscriptions.Add(subscription);
-        await db.SaveChangesAsync(ct);
-        context.Record("webhook", "created", subscription.Id.ToString(CultureInfo.InvariantCulture), request);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await context.SaveCreatedAsync("webhook", () => subscription.Id, request, raced: null, ct);
         return WebhookDto.From(subscription, secret);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Podium.Server.Features.Webhooks;
 
 /// <summary>Ends a subscription; its pending deliveries go with it.</summary>
@@ -10,7 +8,7 @@ public static class DeleteWebhook
         var db = context.Db;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.WebhookSubscriptions.Where(s => s.Id == id).ExecuteDeleteAsync(ct) == 0) return WebhookEndpoints.NotFound;
-        context.Record("webhook", "deleted", id.ToString(CultureInfo.InvariantCulture));
+        context.Record("webhook", "deleted", id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return null;

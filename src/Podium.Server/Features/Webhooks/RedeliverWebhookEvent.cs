@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Podium.Server.Features.Webhooks;
 
 /// <summary>Sends the event again (same event id) at the next pass, whatever became of it.</summary>
@@ -14,7 +12,7 @@ public static class RedeliverWebhookEvent
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, now)
                 .SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseExpiresAt, (DateTime?)null), ct);
         if (updated == 0) return Api.NotFound("Delivery not found");
-        context.Record("webhook", "redeliver", deliveryId.ToString(CultureInfo.InvariantCulture));
+        context.Record("webhook", "redeliver", deliveryId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await WebhookReader.DeliveryAsync(db, deliveryId, ct);

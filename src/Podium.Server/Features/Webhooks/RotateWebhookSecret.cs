@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Podium.Server.Features.Webhooks;
@@ -18,7 +17,7 @@ public static class RotateWebhookSecret
         (subscription.ProtectedPreviousSecret, subscription.PreviousSecretExpiresAt) = grace > TimeSpan.Zero ? (subscription.ProtectedSecret, now + grace) : ((string?)null, (DateTime?)null);
         subscription.ProtectedSecret = protection.CreateProtector(WebhookSender.SecretPurpose).Protect(secret);
         subscription.ModifiedAt = now;
-        context.Record("webhook", "rotate_secret", id.ToString(CultureInfo.InvariantCulture), request);
+        context.Record("webhook", "rotate_secret", id, request);
         await context.Db.SaveChangesAsync(ct);
         return WebhookDto.From(subscription, secret);
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Podium.Server.Features.Webhooks;
 
 /// <summary>Changes the fields sent; enabling a subscription again clears why it was disabled.</summary>
@@ -19,7 +17,7 @@ public static class UpdateWebhook
             if (enabled) (subscription.DisabledReason, subscription.FailingSince) = (null, null);
         }
         subscription.ModifiedAt = context.Now;
-        context.Record("webhook", "updated", id.ToString(CultureInfo.InvariantCulture), request);
+        context.Record("webhook", "updated", id, request);
         await context.Db.SaveChangesAsync(ct);
         return WebhookDto.From(subscription);
     }

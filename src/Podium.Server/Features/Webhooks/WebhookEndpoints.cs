@@ -97,7 +97,7 @@ public static class WebhookEndpoints
         (await RotateWebhookSecret.RunAsync(id, request, context, protection, ct)).Answer(hook => Api.Ok("Webhook secret rotated successfully", hook));
 
     public static async Task<Results<NoContent, ApiError>> Delete(int id, OperationContext context, CancellationToken ct) =>
-        await DeleteWebhook.RunAsync(id, context, ct) is { } refused ? refused : TypedResults.NoContent();
+        Api.NoContentUnless(await DeleteWebhook.RunAsync(id, context, ct));
 
     /// <summary>The subscription's delivery log, newest first; <c>?status=pending|delivered|failed</c>.</summary>
     public static async Task<Results<ApiResponse<IReadOnlyList<DeliveryDto>>, ApiError>> Deliveries(
