@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Podium.Server.Engine;
-using Podium.Server.Features.Webhooks;
+using Podium.Server.Events;
 
 namespace Podium.Server.Application;
 
@@ -12,7 +12,7 @@ namespace Podium.Server.Application;
 /// the clock, the event outbox, the engine's wake-up signal, the audit trail, the request limits and the API's JSON settings.
 /// </summary>
 public sealed class OperationContext(
-    Tenant tenant, PodiumDb db, TimeProvider clock, WebhookOutbox events, EngineSignal engine, AuditTrail audit, RequestLimits limits,
+    Tenant tenant, PodiumDb db, TimeProvider clock, EventOutbox events, EngineSignal engine, AuditTrail audit, RequestLimits limits,
     IOptions<JsonOptions> json)
 {
     /// <summary>The API's JSON settings (snake_case), for anything hashed or stored as the wire spells it.</summary>
@@ -20,7 +20,7 @@ public sealed class OperationContext(
 
     public Tenant Tenant => tenant;
     public PodiumDb Db => db;
-    public WebhookOutbox Events => events;
+    public EventOutbox Events => events;
     public EngineSignal Engine => engine;
     public AuditTrail Audit => audit;
 

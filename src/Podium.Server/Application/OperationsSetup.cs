@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Podium.Server.Engine;
+using Podium.Server.Events;
 using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Documents;
-using Podium.Server.Features.Webhooks;
+using Podium.Server.Features.Runs;
 
 namespace Podium.Server.Application;
 
@@ -18,7 +19,8 @@ public static class OperationsSetup
         services.AddScoped<Tenant>();
         services.AddScoped<CollectionWriter>();
         services.AddScoped<DocumentImport>();
-        services.AddScoped<WebhookOutbox>();
+        services.AddScoped<EventOutbox>();
+        services.AddScoped<IEventSubjects, RunEventSubjects>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<OperationContext>();
         services.AddOptions<ApiKeyOptions>().BindConfiguration("ApiKeys").ValidateDataAnnotations();

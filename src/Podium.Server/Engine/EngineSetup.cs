@@ -22,7 +22,7 @@ public static class EngineSetup
         builder.Services.AddScoped<TaskCompletion>();
         builder.Services.AddSingleton<TaskExecutor>();
         builder.Services.AddSingleton<IAgentRuntime, SimulatedRuntime>();
-        builder.Services.AddSingleton<IAgentRuntime, WebhookRuntime>();
+        builder.Services.AddSingleton<IAgentRuntime, AgentWebhookRuntime>();
         builder.Services.AddSingleton<ProviderServices>();
         builder.Services.AddScoped<ProviderCalls>();
         builder.Services.AddScoped<TelephonyReports>();
@@ -37,7 +37,7 @@ public static class EngineSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Dispatcher>());
         // Attempts are retried by the engine's policy (by outcome, with backoff); inside one attempt only
         // a connection that failed before any answer is tried again. The per-agent timeout is the caller's.
-        builder.Services.AddOutboundClient(WebhookRuntime.ClientName, TimeSpan.FromMinutes(11));
+        builder.Services.AddOutboundClient(AgentWebhookRuntime.ClientName, TimeSpan.FromMinutes(11));
         // A call request that reached the provider and lost its answer may have placed the call: only a
         // connection refused before anything was sent is tried again.
         builder.Services.AddOutboundClient(ProviderServices.ClientName, TimeSpan.FromMinutes(2), retryAfterSending: false);

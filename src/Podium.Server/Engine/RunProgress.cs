@@ -1,4 +1,4 @@
-using Podium.Server.Features.Webhooks;
+using Podium.Server.Events;
 
 namespace Podium.Server.Engine;
 
@@ -13,7 +13,7 @@ public static class RunProgress
     /// cancelled; a run settled here always announces it (<c>run.status_changed</c>, <c>run.completed</c>). Called after each task's final transition has committed, so of two processes
     /// finishing a run's last tasks at once, the later one always sees them all.
     /// </summary>
-    public static async Task SettleAsync(PodiumDb db, WebhookOutbox outbox, long runId, DateTime now, CancellationToken ct)
+    public static async Task SettleAsync(PodiumDb db, EventOutbox outbox, long runId, DateTime now, CancellationToken ct)
     {
         var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly).Where(t => t.RunId == runId);
         // Called after every task of the run finishes: the existence check stops at the first open

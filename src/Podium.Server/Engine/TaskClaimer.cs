@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Podium.Server.Engine.Runtimes.Providers;
-using Podium.Server.Features.Webhooks;
+using Podium.Server.Events;
 using Podium.Server.Observability;
 using Podium.Server.Storage;
 
@@ -24,7 +24,7 @@ public sealed record ClaimedTask(
 /// started: they fail with the reason.
 /// </summary>
 public sealed class TaskClaimer(
-    PodiumDb db, DatabaseConnection connection, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry, WebhookOutbox outbox)
+    PodiumDb db, DatabaseConnection connection, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry, EventOutbox outbox)
 {
     private const long ClaimLock = 7_202_611_029;
 

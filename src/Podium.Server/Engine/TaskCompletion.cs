@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Podium.Server.Engine.Runtimes;
-using Podium.Server.Features.Webhooks;
+using Podium.Server.Events;
 using Podium.Server.Observability;
 using Podium.Server.Storage;
 
@@ -13,7 +13,7 @@ namespace Podium.Server.Engine;
 /// fenced on the task still being in progress at that attempt (and, for the executor, on still
 /// holding the lease), so a result that arrives too late changes nothing.
 /// </summary>
-public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry, WebhookOutbox outbox)
+public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options, TimeProvider clock, PodiumTelemetry telemetry, EventOutbox outbox)
 {
     private static readonly string[] TenantOnly = [PodiumDb.Filters.Tenant];
 

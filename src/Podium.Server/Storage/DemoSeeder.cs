@@ -30,7 +30,7 @@ public static class DemoSeeder
         var org = Expect(await CreateOrganization.RunAsync(
             new CreateOrganizationRequest("Demo Organization", OrgHandle, "demo.podium.local"), user.Id, operations, ct));
         db.TenantId = org.Id;
-        var (agent, _) = Expect(await AgentOperations.CreateAsync(db, protection, org.Id, new CreateAgentRequest(
+        var (agent, _) = Expect(await CreateAgent.SaveAsync(db, protection, org.Id, new CreateAgentRequest(
             "Demo Caller", AgentHandle, AgentType.Voice, AgentState.Published,
             Purpose: "Call contacts and qualify them as leads",
             Runtime: new AgentRuntimeRequest(AgentRuntime.Simulated)), now, ct));
@@ -38,7 +38,7 @@ public static class DemoSeeder
         var space = Expect(await CreateSpace.RunAsync(new CreateSpaceRequest(
             "Demo Outreach", "Contacts for the demo agent to call", SpaceType: "contact", ContentType: "contact",
             AgentHandle: agent.Handle), operations, ct));
-        var key = await ApiKeyOperations.IssueAsync(db, user.Id, new CreateApiKeyRequest("demo"), now, ct);
+        var key = await CreateApiKey.IssueAsync(db, user.Id, new CreateApiKeyRequest("demo"), now, ct);
         return new DemoCredentials(org.DomainHandle, space.Token, agent.Handle, key.Key);
     }
 

@@ -213,7 +213,7 @@ public abstract class RunExecutionTests<TDb>(EngineApp<TDb> app) : EngineTests<T
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Podium.Server.Storage.DatabaseConnection>(App.Services),
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<Podium.Server.Engine.EngineOptions>>(App.Services), App.Clock,
                 Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Podium.Server.Observability.PodiumTelemetry>(App.Services),
-                new Podium.Server.Features.Webhooks.WebhookOutbox(db, Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                new Podium.Server.Events.EventOutbox(db, new Podium.Server.Features.Runs.RunEventSubjects(db), Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
                     .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>(App.Services)));
             Assert.Equal(2, (await claimer.ClaimAsync(10, default)).Count);
             Assert.Empty(await claimer.ClaimAsync(10, default));

@@ -41,7 +41,7 @@ public sealed record TestOrg(int Id, string Handle, TestUser Admin, TestUser Mem
     {
         var email = $"user-{Guid.NewGuid():N}@example.test";
         var user = Expect(await CreateUser.RunAsync(db, new CreateUserRequest(email, "Test User"), now, default));
-        var key = await ApiKeyOperations.IssueAsync(db, user.Id, new CreateApiKeyRequest("test"), now, default);
+        var key = await CreateApiKey.IssueAsync(db, user.Id, new CreateApiKeyRequest("test"), now, default);
         return new TestUser(user.Id, email, key.Key);
     }
 

@@ -13,7 +13,7 @@ public static class RotateAgentSecret
         var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
         if (agent is null) return Api.AgentNotFound;
         var now = context.Now;
-        var secret = WebhookSecrets.Rotate(agent, protection, (request ?? new RotateSecretRequest()).Grace, now);
+        var secret = AgentWebhookSecrets.Rotate(agent, protection, (request ?? new RotateSecretRequest()).Grace, now);
         if (secret is null) return Api.Conflict("Only a webhook agent has a signing secret.");
         agent.ModifiedAt = now;
         context.Record("agent", "rotate_secret", agentHandle, request);

@@ -14,19 +14,19 @@ public static class UpdateAgent
         if (agent is null) return Api.AgentNotFound;
         if (request.SpaceToken is not null)
         {
-            var space = await AgentOperations.ResolveSpaceAsync(db, request.SpaceToken, ct);
+            var space = await AgentReferences.ResolveSpaceAsync(db, request.SpaceToken, ct);
             if (space.Error is not null) return space.Error;
             agent.SpaceId = space.Value;
         }
-        if (await AgentOperations.CheckProviderAsync(db, request.Runtime, ct) is { } badProvider) return badProvider;
-        if (await AgentOperations.CheckVoiceProfileAsync(db, request.VoiceProfileId, ct) is { } badVoice) return badVoice;
+        if (await AgentReferences.CheckProviderAsync(db, request.Runtime, ct) is { } badProvider) return badProvider;
+        if (await AgentReferences.CheckVoiceProfileAsync(db, request.VoiceProfileId, ct) is { } badVoice) return badVoice;
         if (request.Name is not null) agent.Name = request.Name.Trim();
         if (request.Type is { } type) agent.Type = type;
         if (request.State is { } state) agent.State = state;
         if (request.Purpose is not null) agent.Purpose = request.Purpose;
         if (request.Description is not null) agent.Description = request.Description;
         agent.Settings = request.ApplyTo(agent.Settings);
-        var secret = WebhookSecrets.EnsureFor(agent, protection);
+        var secret = AgentWebhookSecrets.EnsureFor(agent, protection);
         agent.ModifiedAt = context.Now;
         context.Record("agent", "updated", agentHandle, request);
         await db.SaveChangesAsync(ct);

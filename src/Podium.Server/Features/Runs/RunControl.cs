@@ -1,5 +1,5 @@
 using Podium.Server.Engine;
-using Podium.Server.Features.Webhooks;
+using Podium.Server.Events;
 
 namespace Podium.Server.Features.Runs;
 
@@ -15,7 +15,7 @@ public static class RunControl
     public static bool IsFinished(RunStatus status) =>
         status is RunStatus.Completed or RunStatus.PartiallyCompleted or RunStatus.Failed or RunStatus.Cancelled;
 
-    private static readonly Dictionary<string, Func<PodiumDb, WebhookOutbox, Run, DateTime, CancellationToken, Task<ApiError?>>> Controls = new()
+    private static readonly Dictionary<string, Func<PodiumDb, EventOutbox, Run, DateTime, CancellationToken, Task<ApiError?>>> Controls = new()
     {
         ["cancel"] = CancelAsync,
         ["pause"] = PauseAsync,
@@ -30,7 +30,7 @@ public static class RunControl
     /// caller wakes the engine once its transaction commits.
     /// </summary>
     public static async Task<ApiError?> ApplyAsync(
-        PodiumDb db, WebhookOutbox outbox, Run run, string action, DateTime now, CancellationToken ct)
+        PodiumDb db, EventOutbox outbox, Run run, string action, DateTime now, CancellationToken ct)
     {
         var control = Controls[action];
         var before = run.Status;
@@ -51,7 +51,7 @@ public static class RunControl
     }
 
     /// <summary>Tasks not started become cancelled; tasks in progress finish and keep their result.</summary>
-    private static async Task<ApiError?> CancelAsync(PodiumDb db, WebhookOutbox outbox, Run run, DateTime now, CancellationToken ct)
+    private static async Task<ApiError?> CancelAsync(PodiumDb db, EventOutbox outbox, Run run, DateTime now, CancellationToken ct)
     {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (!await MoveAsync(db, run, Live, RunStatus.Cancelled, now, ct))
@@ -64,10 +64,10 @@ public static class RunControl
     }
 
     /// <summary>No task of a paused run starts; tasks already in progress finish.</summary>
-    private static async Task<ApiError?> PauseAsync(PodiumDb db, WebhookOutbox outbox, Run run, DateTime now, CancellationToken ct) =>
+    private static async Task<ApiError?> PauseAsync(PodiumDb db, EventOutbox outbox, Run run, DateTime now, CancellationToken ct) =>
         await MoveAsync(db, run, [RunStatus.Pending, RunStatus.Running], RunStatus.Paused, now, ct) ? null : Conflict(run, "paused");
 
-    private static async Task<ApiError?> ResumeAsync(PodiumDb db, WebhookOutbox outbox, Run run, DateTime now, CancellationToken ct)
+    private static async Task<ApiError?> ResumeAsync(PodiumDb db, EventOutbox outbox, Run run, DateTime now, CancellationToken ct)
     {
         var started = await db.Tasks.AnyAsync(t => t.RunId == run.Id && t.Attempt > 0, ct);
         if (!await MoveAsync(db, run, [RunStatus.Paused], started ? RunStatus.Running : RunStatus.Pending, now, ct))
@@ -78,7 +78,7 @@ public static class RunControl
     }
 
     /// <summary>Failed tasks get a new round of attempts under the agent's retry policy.</summary>
-    private static async Task<ApiError?> RetryAsync(PodiumDb db, WebhookOutbox outbox, Run run, DateTime now, CancellationToken ct)
+    private static async Task<ApiError?> RetryAsync(PodiumDb db, EventOutbox outbox, Run run, DateTime now, CancellationToken ct)
     {
         if (run.Status is RunStatus.Paused or RunStatus.Cancelled)
             return Api.Conflict($"Run is {Wire(run.Status)}; resume it (or start a new run) before retrying.");

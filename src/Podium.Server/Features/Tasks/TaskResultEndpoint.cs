@@ -36,7 +36,7 @@ public static class TaskResultEndpoint
             return Api.Conflict("This task is no longer waiting for a result of that attempt.");
 
         using var reader = new StreamReader(request.Body);
-        var result = WebhookRuntime.Read(await reader.ReadToEndAsync(ct));
+        var result = AgentWebhookRuntime.Read(await reader.ReadToEndAsync(ct));
         if (result.Output is null)
             return Api.Validation("output", result.Error ?? "An output object is required.");
         var settings = await db.Agents.IgnoreQueryFilters().Where(a => a.Id == task.AgentId).Select(a => a.Settings).SingleAsync(ct);

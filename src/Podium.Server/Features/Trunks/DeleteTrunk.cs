@@ -13,7 +13,7 @@ public static class DeleteTrunk
         var db = context.Db;
         var trunk = await db.SipTrunks.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (trunk is null) return TrunkRules.NotFound;
-        var agents = await AgentOperations.HandlesAsync(db, s => s.Call.TrunkId == id, ct);
+        var agents = await AgentReader.HandlesWhereAsync(db, s => s.Call.TrunkId == id, ct);
         if (agents.Count > 0)
             return Api.Conflict($"Agents dial through this trunk ({string.Join(", ", agents)}). Give them another route first.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -10,7 +10,7 @@ public static class DeleteVoiceProfile
         var db = context.Db;
         var profile = await db.VoiceProfiles.FirstOrDefaultAsync(p => p.ProfileId == profileId, ct);
         if (profile is null) return VoiceProfileRules.NotFound;
-        var agents = await AgentOperations.HandlesAsync(db, s => s.VoiceProfileId == profileId, ct);
+        var agents = await AgentReader.HandlesWhereAsync(db, s => s.VoiceProfileId == profileId, ct);
         if (agents.Count > 0)
             return Api.Conflict($"Agents speak with this voice profile ({string.Join(", ", agents)}). Give them another first.");
         db.VoiceProfiles.Remove(profile);

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using Podium.Server.Events;
 
 namespace Podium.Server.Features.Webhooks;
 
@@ -31,8 +32,8 @@ internal static class WebhookRules
     {
         errors.MaxLength("description", description, 500);
         for (var i = 0; i < types?.Count; i++)
-            if (!WebhookOutbox.EventTypes.Contains(types[i]))
-                errors.Add($"event_types[{i}]", $"Use one of: {string.Join(", ", WebhookOutbox.EventTypes)}.");
+            if (!EventOutbox.EventTypes.Contains(types[i]))
+                errors.Add($"event_types[{i}]", $"Use one of: {string.Join(", ", EventOutbox.EventTypes)}.");
     }
 }
 

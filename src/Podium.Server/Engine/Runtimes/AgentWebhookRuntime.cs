@@ -15,7 +15,7 @@ namespace Podium.Server.Engine.Runtimes;
 /// Timeouts, network errors and error statuses are failed attempts for the retry policy. The answer is
 /// read up to <see cref="MaxAnswerBytes"/>.
 /// </summary>
-public sealed class WebhookRuntime(IHttpClientFactory clients, IDataProtectionProvider protection, PublicAddress address, TimeProvider clock) : IAgentRuntime
+public sealed class AgentWebhookRuntime(IHttpClientFactory clients, IDataProtectionProvider protection, PublicAddress address, TimeProvider clock) : IAgentRuntime
 {
     public const string ClientName = "agent-webhooks";
     public const string SignatureHeader = WebhookSignature.Header;

@@ -4,7 +4,7 @@ using Podium.Server.Engine.Runtimes;
 namespace Podium.Server.Features.Agents;
 
 /// <summary>Per-agent webhook signing secrets: random, encrypted at rest with Data Protection, shown once.</summary>
-public static class WebhookSecrets
+public static class AgentWebhookSecrets
 {
     /// <summary>Gives a webhook agent without a secret a new one, returning it in the clear for the one answer that shows it.</summary>
     public static string? EnsureFor(Agent agent, IDataProtectionProvider protection)
@@ -12,7 +12,7 @@ public static class WebhookSecrets
         if (agent.Settings.Runtime != AgentRuntime.Webhook || agent.ProtectedWebhookSecret is not null)
             return null;
         var secret = SigningSecrets.New();
-        agent.ProtectedWebhookSecret = protection.CreateProtector(WebhookRuntime.SecretPurpose).Protect(secret);
+        agent.ProtectedWebhookSecret = protection.CreateProtector(AgentWebhookRuntime.SecretPurpose).Protect(secret);
         return secret;
     }
 
@@ -22,7 +22,7 @@ public static class WebhookSecrets
         if (agent.Settings.Runtime != AgentRuntime.Webhook || agent.ProtectedWebhookSecret is null) return null;
         var secret = SigningSecrets.New();
         (agent.ProtectedPreviousWebhookSecret, agent.PreviousSecretExpiresAt) = grace > TimeSpan.Zero ? (agent.ProtectedWebhookSecret, now + grace) : ((string?)null, (DateTime?)null);
-        agent.ProtectedWebhookSecret = protection.CreateProtector(WebhookRuntime.SecretPurpose).Protect(secret);
+        agent.ProtectedWebhookSecret = protection.CreateProtector(AgentWebhookRuntime.SecretPurpose).Protect(secret);
         return secret;
     }
 }

@@ -3,7 +3,7 @@ using Podium.Server.Tests.Infrastructure;
 
 namespace Podium.Server.Tests.Engine;
 
-public abstract class WebhookRuntimeTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(app) where TDb : TestDatabase, new()
+public abstract class AgentWebhookRuntimeTests<TDb>(EngineApp<TDb> app) : EngineTests<TDb>(app) where TDb : TestDatabase, new()
 {
     private async Task<(TestOrg Org, string Space, string Agent, WebhookReceiver Receiver)> WebhookAgentAsync(object? retry = null)
     {
@@ -97,6 +97,6 @@ public abstract class WebhookRuntimeTests<TDb>(EngineApp<TDb> app) : EngineTests
     }
 }
 
-public sealed class WebhookRuntimeTestsOnSqlite(EngineApp<Sqlite> app) : WebhookRuntimeTests<Sqlite>(app);
+public sealed class WebhookRuntimeTestsOnSqlite(EngineApp<Sqlite> app) : AgentWebhookRuntimeTests<Sqlite>(app);
 
-public sealed class WebhookRuntimeTestsOnPostgres(EngineApp<Postgres> app) : WebhookRuntimeTests<Postgres>(app);
+public sealed class WebhookRuntimeTestsOnPostgres(EngineApp<Postgres> app) : AgentWebhookRuntimeTests<Postgres>(app);

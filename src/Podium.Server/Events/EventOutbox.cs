@@ -3,17 +3,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using Podium.Server.Features.Runs;
-using Podium.Server.Features.Tasks;
 
-namespace Podium.Server.Features.Webhooks;
+namespace Podium.Server.Events;
 
 /// <summary>
 /// Writes events into the outbox with the caller's unit of work: the caller's transaction holds
 /// the state change and its events together, so neither is ever kept without the other. Nothing
 /// is written for an organization without an enabled subscription to the type.
 /// </summary>
-public sealed class WebhookOutbox(PodiumDb db, IOptions<JsonOptions> json)
+public sealed class EventOutbox(PodiumDb db, IEventSubjects subjects, IOptions<JsonOptions> json)
 {
     public static readonly string[] EventTypes = ["run.created", "run.status_changed", "run.completed", "task.status_changed", "task.completed", "task.failed"];
     private static readonly string[] TenantOnly = [PodiumDb.Filters.Tenant];
@@ -24,8 +22,7 @@ public sealed class WebhookOutbox(PodiumDb db, IOptions<JsonOptions> json)
     public async Task RunAsync(int organizationId, long runId, string type, DateTime now, CancellationToken ct)
     {
         if (!await WantsAsync(organizationId, [type], ct)) return;
-        var run = await AsTenant(organizationId, async () =>
-            (await RunQueries.ReadAsync(db, db.Runs.AsNoTracking().Where(r => r.Id == runId), ct))[0]);
+        var run = await AsTenant(organizationId, () => subjects.RunAsync(runId, ct));
         await EnqueueAsync(organizationId, type, run, now, ct);
     }
 
@@ -33,12 +30,12 @@ public sealed class WebhookOutbox(PodiumDb db, IOptions<JsonOptions> json)
     public async Task TasksAsync(int organizationId, IReadOnlyCollection<long> taskIds, DateTime now, CancellationToken ct)
     {
         if (taskIds.Count == 0 || !await WantsAsync(organizationId, ["task.status_changed", "task.completed", "task.failed"], ct)) return;
-        var tasks = await AsTenant(organizationId, () => TaskQueries.ReadAsync(db, db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)), ct));
-        foreach (var task in tasks)
+        var tasks = await AsTenant(organizationId, () => subjects.TasksAsync(taskIds, ct));
+        foreach (var (task, status) in tasks)
         {
             await EnqueueAsync(organizationId, "task.status_changed", task, now, ct);
-            if (task.Status == TaskStatus.Completed) await EnqueueAsync(organizationId, "task.completed", task, now, ct);
-            if (task.Status == TaskStatus.Failed) await EnqueueAsync(organizationId, "task.failed", task, now, ct);
+            if (status == TaskStatus.Completed) await EnqueueAsync(organizationId, "task.completed", task, now, ct);
+            if (status == TaskStatus.Failed) await EnqueueAsync(organizationId, "task.failed", task, now, ct);
         }
     }
 
