@@ -8,13 +8,15 @@ namespace Podium.Server.Tests.Application;
 /// </summary>
 public sealed class NamespaceCycleTests
 {
-    /// <summary>A feature (<c>Features.Spaces</c>), the engine with its runtimes (<c>Engine</c>), or a top-level folder (<c>Auth</c>, <c>Http</c>...).</summary>
+    /// <summary>A feature (<c>Features.Spaces</c>, <c>Features.Telephony.Numbers</c>), the engine with its runtimes (<c>Engine</c>), or a top-level folder (<c>Auth</c>, <c>Http</c>...).</summary>
     private static string? UnitOf(TypeReference type)
     {
         while (type.DeclaringType is not null) type = type.DeclaringType;
         var parts = type.Namespace.Split('.');
         if (parts.Length < 3 || parts[0] != "Podium" || parts[1] != "Server") return null;
-        return parts[2] == "Features" && parts.Length > 3 ? $"Features.{parts[3]}" : parts[2];
+        if (parts[2] != "Features" || parts.Length < 4) return parts[2];
+        // A feature group (Features.Telephony.Numbers) is a folder of features, each its own unit.
+        return parts[3] == "Telephony" && parts.Length > 4 ? $"Features.Telephony.{parts[4]}" : $"Features.{parts[3]}";
     }
 
     private static Dictionary<string, HashSet<string>> References()

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Podium.Server.Features.Documents;
-using Podium.Server.Features.Numbers;
 using Podium.Server.Features.Runs;
+using Podium.Server.Features.Telephony.Numbers;
 
 namespace Podium.Server.Features.Calls;
 
