@@ -14,8 +14,8 @@ public sealed record CallFacts(string? EndReason, string? Disposition, int? Succ
     {
         var output = result.Output;
         var postCall = output?["post_call_data"] as JsonObject;
-        var endReason = Text(output?["call_end_reason"]) ?? (result.Outcome == "completed" ? null : result.Outcome);
-        var disposition = result.Outcome == "completed" ? Text(postCall?["outcome"])?.ToLowerInvariant() : null;
+        var endReason = Text(output?["call_end_reason"]) ?? (result.Outcome == CallOutcomes.Completed ? null : result.Outcome);
+        var disposition = result.Outcome == CallOutcomes.Completed ? Text(postCall?["outcome"])?.ToLowerInvariant() : null;
         return new CallFacts(ColumnText.Clip(endReason, ColumnLengths.EndReason), ColumnText.Clip(disposition, ColumnLengths.Disposition), Score(postCall?["success_score"]));
     }
 

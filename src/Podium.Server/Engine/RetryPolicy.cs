@@ -5,7 +5,7 @@ public static class RetryPolicy
 {
     /// <param name="attemptsThisRound">Attempts since the task was created or last retried by hand.</param>
     public static bool ShouldRetry(string outcome, int attemptsThisRound, AgentSettings settings) =>
-        outcome != "completed" && settings.RetryOn.Contains(outcome) && attemptsThisRound < settings.MaxAttempts;
+        outcome != CallOutcomes.Completed && settings.RetryOn.Contains(outcome) && attemptsThisRound < settings.MaxAttempts;
 
     /// <summary>The backoff doubles with each attempt, with up to 10% jitter so retries of one run spread out.</summary>
     public static TimeSpan Delay(int attemptsThisRound, AgentSettings settings, Random random)

@@ -18,7 +18,7 @@ public static class RunProgress
         var tasks = db.Tasks.IgnoreQueryFilters(TenantOnly).Where(t => t.RunId == runId);
         // Called after every task of the run finishes: the existence check stops at the first open
         // task (an index seek), and only the last call counts the run.
-        if (await tasks.AnyAsync(t => t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled || t.Status == TaskStatus.InProgress, ct))
+        if (await tasks.AnyAsync(TaskStates.Open, ct))
             return;
         var total = await tasks.CountAsync(ct);
         var completed = await tasks.CountAsync(t => t.Status == TaskStatus.Completed, ct);

@@ -63,7 +63,8 @@ public sealed class TaskClaimer(
 
         var candidates = await tasks
             // Waiting tasks of a paused or cancelled run stay put; a task already in progress finishes
-            // whatever its run's state, so one whose process died is run again.
+            // whatever its run's state, so one whose process died is run again. (The first test is
+            // TaskStates.Waiting, spelled out: a stored predicate cannot be one side of an OR.)
             .Where(t => ((t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled) && t.DueAt <= now
                     && t.Run.Status != RunStatus.Paused && t.Run.Status != RunStatus.Cancelled)
                 || (t.Status == TaskStatus.InProgress && t.LeaseExpiresAt <= now && !t.AwaitingCallback))
@@ -135,12 +136,12 @@ public sealed class TaskClaimer(
         if (paced.Count > 0)
         {
             var later = now + CallPacing.Step;
-            await tasks.Where(t => paced.Contains(t.Id) && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
+            await tasks.Where(t => paced.Contains(t.Id)).Where(TaskStates.Waiting)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, later), ct);
         }
         await RetireAsync(retired, now, ct);
         if (fresh.Count > 0)
-            await tasks.Where(t => fresh.Contains(t.Id) && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
+            await tasks.Where(t => fresh.Contains(t.Id)).Where(TaskStates.Waiting)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(t => t.Status, TaskStatus.InProgress)
                     .SetProperty(t => t.Attempt, t => t.Attempt + 1)
@@ -154,7 +155,7 @@ public sealed class TaskClaimer(
             await tasks.Where(t => reclaimed.Contains(t.Id) && t.Status == TaskStatus.InProgress && t.LeaseExpiresAt <= now)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, node).SetProperty(t => t.LeaseExpiresAt, leaseUntil).SetProperty(t => t.ModifiedAt, now), ct);
             await db.TaskAttempts.IgnoreQueryFilters().Where(a => reclaimed.Contains(a.TaskId) && a.FinishedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, "interrupted")
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, CallOutcomes.Interrupted)
                     .SetProperty(a => a.Error, "The process running this attempt stopped; the attempt was started again."), ct);
         }
 
@@ -275,7 +276,7 @@ public sealed class TaskClaimer(
                     .SetProperty(t => t.LastStatusChange, now)
                     .SetProperty(t => t.ModifiedAt, now), ct);
             await db.TaskAttempts.IgnoreQueryFilters().Where(a => ids.Contains(a.TaskId) && a.FinishedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, "interrupted").SetProperty(a => a.Error, reason), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, CallOutcomes.Interrupted).SetProperty(a => a.Error, reason), ct);
             await outbox.TasksAsync(group.Key.OrganizationId, ids, now, ct);
         }
         foreach (var runId in retired.Select(r => r.RunId).Distinct())

@@ -74,7 +74,7 @@ public sealed class TaskCompletion(PodiumDb db, IOptions<EngineOptions> options,
             result = AgentResult.Failure($"{result.Error} The provider refused {options.Value.MaxPlacementDeferrals} times; the attempt failed.");
         }
 
-        var failed = result.Outcome != "completed";
+        var failed = result.Outcome != CallOutcomes.Completed;
         var retry = !result.Final && RetryPolicy.ShouldRetry(result.Outcome, attempt - state.RetryBaseAttempt, settings);
         // A call hung up, or of a cancelled run, is not called again: what would have been retried is cancelled.
         var stopped = (retry || hungUpUnplaced) && state.Stopped;

@@ -105,7 +105,7 @@ public sealed partial class TaskExecutor(
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseExpiresAt, now).SetProperty(t => t.LeaseOwner, (string?)null));
         await db.TaskAttempts.IgnoreQueryFilters()
             .Where(a => a.TaskId == task.Id && a.Number == task.Attempt && a.FinishedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, "interrupted")
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, CallOutcomes.Interrupted)
                 .SetProperty(a => a.Error, "The server shut down during the attempt; it was released to run again."));
         LogReleased(logger, task.TaskId, task.Attempt);
     }

@@ -60,7 +60,7 @@ public static class TelemetrySetup
             using var scope = scopes.CreateScope();
             var now = clock.GetUtcNow().UtcDateTime;
             return scope.ServiceProvider.GetRequiredService<PodiumDb>().Tasks.IgnoreQueryFilters()
-                .LongCount(t => (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled) && t.DueAt <= now);
+                .Where(TaskStates.Waiting).LongCount(t => t.DueAt <= now);
         });
         var metrics = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
         if (metrics.Served) app.MapPrometheusScrapingEndpoint(MetricsPath).DisableRateLimiting();

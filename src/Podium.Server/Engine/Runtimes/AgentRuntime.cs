@@ -62,9 +62,9 @@ public sealed record AgentResult(string Outcome, JsonObject? Output, long CostMi
     public static AgentResult Placed(string providerCallId, TimeSpan waitFor) =>
         new("accepted", null, 0, null, null, Accepted: true) { ProviderCallId = providerCallId, WaitFor = waitFor };
 
-    public static AgentResult Defer(TimeSpan after, string reason) => new("deferred", null, 0, null, reason) { Deferred = after };
+    public static AgentResult Defer(TimeSpan after, string reason) => new(CallOutcomes.Deferred, null, 0, null, reason) { Deferred = after };
 
-    public static AgentResult Failure(string error) => new("failed", null, 0, null, error);
+    public static AgentResult Failure(string error) => new(CallOutcomes.Failed, null, 0, null, error);
 
     public static AgentResult UnknownOutcome(string outcome) =>
         Failure($"The agent reported an unknown outcome \"{ColumnText.Clip(outcome, 40)}\".");

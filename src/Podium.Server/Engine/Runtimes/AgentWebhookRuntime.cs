@@ -87,11 +87,11 @@ public sealed class AgentWebhookRuntime(IHttpClientFactory clients, IDataProtect
             return AgentResult.Failure("The agent's answer has no output object.");
         if (NulCharacters.In(body))
             return AgentResult.Failure("The agent's answer contains NUL characters, which cannot be stored.");
-        var outcome = body["outcome"]?.GetValueKind() == JsonValueKind.String ? body["outcome"]!.GetValue<string>() : "completed";
+        var outcome = body["outcome"]?.GetValueKind() == JsonValueKind.String ? body["outcome"]!.GetValue<string>() : CallOutcomes.Completed;
         if (!AgentResult.Outcomes.Contains(outcome))
             return AgentResult.UnknownOutcome(outcome);
         var cost = output["cost"] is JsonValue c && c.TryGetValue<decimal>(out var value) && value >= 0 ? (long)(value * 1_000_000m) : 0;
         int? duration = output["duration"] is JsonValue d && d.TryGetValue<int>(out var seconds) ? seconds : null;
-        return new AgentResult(outcome, (JsonObject)output.DeepClone(), cost, duration, outcome == "failed" ? "The agent reported a failure." : null);
+        return new AgentResult(outcome, (JsonObject)output.DeepClone(), cost, duration, outcome == CallOutcomes.Failed ? "The agent reported a failure." : null);
     }
 }

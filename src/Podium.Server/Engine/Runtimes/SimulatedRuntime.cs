@@ -25,14 +25,14 @@ public sealed class SimulatedRuntime(TimeProvider clock) : IAgentRuntime
 
         var dice = new Dice(attempt.TaskId, attempt.Attempt);
         var roll = dice.Next();
-        var outcome = roll < simulation.BusyRate ? "busy"
-            : roll < simulation.BusyRate + simulation.NoAnswerRate ? "no_answer"
-            : roll < simulation.BusyRate + simulation.NoAnswerRate + simulation.FailRate ? "failed"
-            : "completed";
+        var outcome = roll < simulation.BusyRate ? CallOutcomes.Busy
+            : roll < simulation.BusyRate + simulation.NoAnswerRate ? CallOutcomes.NoAnswer
+            : roll < simulation.BusyRate + simulation.NoAnswerRate + simulation.FailRate ? CallOutcomes.Failed
+            : CallOutcomes.Completed;
         var end = clock.GetUtcNow().UtcDateTime;
         var callId = attempt.CallId ?? "CALL_" + dice.Token(16);
-        if (outcome != "completed")
-            return new AgentResult(outcome, Unanswered(callId, outcome, end, attempt.CallerNumber), 0, 0, outcome == "failed" ? "Simulated carrier failure" : null);
+        if (outcome != CallOutcomes.Completed)
+            return new AgentResult(outcome, Unanswered(callId, outcome, end, attempt.CallerNumber), 0, 0, outcome == CallOutcomes.Failed ? "Simulated carrier failure" : null);
 
         var duration = 30 + (int)(dice.Next() * 300);
         var interest = Interests[(int)(dice.Next() * Interests.Length)];
@@ -63,7 +63,7 @@ public sealed class SimulatedRuntime(TimeProvider clock) : IAgentRuntime
             ["assistant_number"] = attempt.CallerNumber,
             ["simulated"] = true,
         };
-        return new AgentResult("completed", output, duration * MicrosPerSecond, duration, null);
+        return new AgentResult(CallOutcomes.Completed, output, duration * MicrosPerSecond, duration, null);
     }
 
     private static string Objective(AgentCall attempt) => attempt.Objective.Length > 0 ? attempt.Objective : "a quick follow-up";
@@ -111,7 +111,7 @@ public sealed class SimulatedRuntime(TimeProvider clock) : IAgentRuntime
     private static JsonObject Unanswered(string callId, string outcome, DateTime at, string? callerNumber) => new()
     {
         ["call_id"] = callId,
-        ["call_status"] = outcome == "no_answer" ? "no-answer" : outcome,
+        ["call_status"] = outcome == CallOutcomes.NoAnswer ? "no-answer" : outcome,
         ["call_type"] = "outbound",
         ["call_end_reason"] = outcome,
         ["start_time"] = Iso(at),

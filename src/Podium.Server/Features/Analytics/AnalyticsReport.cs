@@ -34,7 +34,7 @@ public static class AnalyticsReport
         var score = await tasks.Where(t => t.SuccessScore != null).AverageAsync(t => (double?)t.SuccessScore, ct);
 
         var calls = CallLogEndpoints.Calls(db).Where(a => tasks.Any(t => t.Id == a.TaskId));
-        var callTotals = await calls.GroupBy(a => a.Outcome == "completed")
+        var callTotals = await calls.GroupBy(a => a.Outcome == CallOutcomes.Completed)
             .Select(g => new { Answered = g.Key, Count = g.Count(), Seconds = g.Sum(a => (long)(a.DurationSeconds ?? 0)), Micros = g.Sum(a => a.CostMicros) })
             .ToListAsync(ct);
 

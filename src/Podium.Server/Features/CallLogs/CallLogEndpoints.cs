@@ -49,7 +49,7 @@ public static class CallLogEndpoints
         var logs = rows.ConvertAll(r =>
         {
             var a = r.Attempt;
-            var answered = a.Outcome == "completed";
+            var answered = a.Outcome == CallOutcomes.Completed;
             var duration = a.DurationSeconds ?? 0;
             return new CallLogDto(
                 a.CallId ?? $"call_{a.Id}", a.CallerNumber, r.Phone, "outbound", CallLogQuery.StatusOf(a.Outcome),

@@ -56,7 +56,7 @@ public static class HangUpCall
             return "Call cancelled before it started.";
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var cancelled = await db.Tasks.Where(t => t.Id == task.Id && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
+        var cancelled = await db.Tasks.Where(t => t.Id == task.Id).Where(TaskStates.Waiting)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TaskStatus.Cancelled).SetProperty(t => t.HangupRequestedAt, now)
                 .SetProperty(t => t.LastStatusChange, now).SetProperty(t => t.ModifiedAt, now), ct);
         if (cancelled == 1) await services.Context.Events.TasksAsync(task.OrganizationId, [task.Id], now, ct);

@@ -38,7 +38,7 @@ public static class RunControl
         // The tasks this action moves (cancel: those not started; retry: the failed), for their events.
         var moving = action switch
         {
-            "cancel" => await db.Tasks.Where(t => t.RunId == run.Id && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled)).Select(t => t.Id).ToListAsync(ct),
+            "cancel" => await db.Tasks.Where(t => t.RunId == run.Id).Where(TaskStates.Waiting).Select(t => t.Id).ToListAsync(ct),
             "retry" => await db.Tasks.Where(t => t.RunId == run.Id && t.Status == TaskStatus.Failed).Select(t => t.Id).ToListAsync(ct),
             _ => [],
         };
@@ -56,7 +56,7 @@ public static class RunControl
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (!await MoveAsync(db, run, Live, RunStatus.Cancelled, now, ct))
             return Conflict(run, "cancelled");
-        await db.Tasks.Where(t => t.RunId == run.Id && (t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled))
+        await db.Tasks.Where(t => t.RunId == run.Id).Where(TaskStates.Waiting)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TaskStatus.Cancelled)
                 .SetProperty(t => t.LastStatusChange, now).SetProperty(t => t.ModifiedAt, now), ct);
         if (transaction is not null) await transaction.CommitAsync(ct);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
@@ -67,7 +66,4 @@ public static class TaskQueries
             t.TaskId, t.DocumentId, r.RunId, u.Email, u.FullName, r.Objective, t.Input, t.Output, t.AgentId, t.Status,
             t.ExecutionType, r.RunMode, t.RefId, t.FailureCount, t.LastFailureReason, t.Attempt, t.RetryBaseAttempt, t.Outcome,
             t.CostMicros, t.LastStatusChange, t.ScheduledFor, t.CreatedAt, t.ModifiedAt);
-
-    public static readonly Expression<Func<RunTask, bool>> Open =
-        t => t.Status == TaskStatus.Pending || t.Status == TaskStatus.Scheduled || t.Status == TaskStatus.InProgress;
 }
