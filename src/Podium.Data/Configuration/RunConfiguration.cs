@@ -8,7 +8,8 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
 {
     public void Configure(EntityTypeBuilder<Run> b)
     {
-        b.Property(e => e.RunId).HasMaxLength(33);
+        // The column keeps the name it was created with.
+        b.Property(e => e.PublicId).HasColumnName("RunId").HasMaxLength(33);
         b.Property(e => e.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(e => e.RunMode).HasMaxLength(16);
         b.Property(e => e.Objective).HasMaxLength(10000);
@@ -16,7 +17,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         b.Property(e => e.Filters).HasMaxLength(4000);
         b.Property(e => e.IdempotencyKey).HasMaxLength(255);
         b.Property(e => e.RequestHash).HasMaxLength(32);
-        b.HasIndex(e => e.RunId).IsUnique();
+        b.HasIndex(e => e.PublicId).IsUnique();
         b.HasIndex(e => new { e.OrganizationId, e.IdempotencyKey }).IsUnique();
         b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Id });
         b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Status, e.Id });
@@ -31,7 +32,7 @@ internal sealed class RunTaskConfiguration : IEntityTypeConfiguration<RunTask>
 {
     public void Configure(EntityTypeBuilder<RunTask> b)
     {
-        b.Property(e => e.TaskId).HasMaxLength(33);
+        b.Property(e => e.PublicId).HasColumnName("TaskId").HasMaxLength(33);
         b.Property(e => e.DocumentId).HasMaxLength(255);
         b.Property(e => e.RefId).HasMaxLength(255);
         b.Property(e => e.Input).HasMaxLength(ColumnLengths.TaskInput);
@@ -45,7 +46,7 @@ internal sealed class RunTaskConfiguration : IEntityTypeConfiguration<RunTask>
         b.Property(e => e.LastFailureReason).HasMaxLength(ColumnLengths.FailureReason);
         b.Property(e => e.Outcome).HasMaxLength(ColumnLengths.Outcome);
         b.Property(e => e.Disposition).HasMaxLength(ColumnLengths.Disposition);
-        b.HasIndex(e => e.TaskId).IsUnique();
+        b.HasIndex(e => e.PublicId).IsUnique();
         b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Id });
         b.HasIndex(e => new { e.OrganizationId, e.SpaceId, e.Status, e.Id });
         b.HasIndex(e => new { e.OrganizationId, e.RunId, e.Id });

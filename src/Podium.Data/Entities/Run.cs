@@ -8,8 +8,8 @@ public sealed class Run : ITenantOwned
     public int SpaceId { get; set; }
     public int AgentId { get; set; }
 
-    /// <summary>"R" and 32 lowercase hex characters.</summary>
-    public required string RunId { get; set; }
+    /// <summary>The id the API shows as <c>run_id</c>: "R" and 32 lowercase hex characters (column <c>RunId</c>).</summary>
+    public required string PublicId { get; set; }
     public int CreatedByUserId { get; set; }
 
     /// <summary>The run's objective (the request's <c>context</c>).</summary>

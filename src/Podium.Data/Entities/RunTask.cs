@@ -12,8 +12,8 @@ public sealed class RunTask : ITenantOwned
     public int SpaceId { get; set; }
     public int AgentId { get; set; }
 
-    /// <summary>"T" and 32 lowercase hex characters.</summary>
-    public required string TaskId { get; set; }
+    /// <summary>The id the API shows as <c>task_id</c>: "T" and 32 lowercase hex characters (column <c>TaskId</c>).</summary>
+    public required string PublicId { get; set; }
 
     /// <summary>The 24-hex document id the docs show as <c>_id</c>.</summary>
     public required string DocumentId { get; set; }

@@ -662,14 +662,15 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("RunId");
+
                     b.Property<byte[]>("RequestHash")
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
-
-                    b.Property<string>("RunId")
-                        .IsRequired()
-                        .HasMaxLength(33)
-                        .HasColumnType("character varying(33)");
 
                     b.Property<string>("RunMode")
                         .IsRequired()
@@ -695,7 +696,7 @@ namespace Podium.Migrations.Postgres.Migrations
 
                     b.HasIndex("AgentId");
 
-                    b.HasIndex("RunId")
+                    b.HasIndex("PublicId")
                         .IsUnique();
 
                     b.HasIndex("SpaceId");
@@ -799,6 +800,12 @@ namespace Podium.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("TaskId");
+
                     b.Property<string>("RecipientTimeZone")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -827,19 +834,14 @@ namespace Podium.Migrations.Postgres.Migrations
                     b.Property<int?>("SuccessScore")
                         .HasColumnType("integer");
 
-                    b.Property<string>("TaskId")
-                        .IsRequired()
-                        .HasMaxLength(33)
-                        .HasColumnType("character varying(33)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId");
 
-                    b.HasIndex("SpaceId");
-
-                    b.HasIndex("TaskId")
+                    b.HasIndex("PublicId")
                         .IsUnique();
+
+                    b.HasIndex("SpaceId");
 
                     b.HasIndex("RunId", "Status");
 

@@ -635,14 +635,15 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RunId");
+
                     b.Property<byte[]>("RequestHash")
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
-
-                    b.Property<string>("RunId")
-                        .IsRequired()
-                        .HasMaxLength(33)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("RunMode")
                         .IsRequired()
@@ -668,7 +669,7 @@ namespace Podium.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgentId");
 
-                    b.HasIndex("RunId")
+                    b.HasIndex("PublicId")
                         .IsUnique();
 
                     b.HasIndex("SpaceId");
@@ -770,6 +771,12 @@ namespace Podium.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicId")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TaskId");
+
                     b.Property<string>("RecipientTimeZone")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -798,19 +805,14 @@ namespace Podium.Migrations.Sqlite.Migrations
                     b.Property<int?>("SuccessScore")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("TaskId")
-                        .IsRequired()
-                        .HasMaxLength(33)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId");
 
-                    b.HasIndex("SpaceId");
-
-                    b.HasIndex("TaskId")
+                    b.HasIndex("PublicId")
                         .IsUnique();
+
+                    b.HasIndex("SpaceId");
 
                     b.HasIndex("RunId", "Status");
 

@@ -9,7 +9,7 @@ namespace Podium.Server.Engine;
 
 /// <summary>A task this process now holds a lease on, with what executing it needs.</summary>
 public sealed record ClaimedTask(
-    long Id, int OrganizationId, long RunId, string RunIdText, string TaskId, int Attempt, string Objective, string Input,
+    long Id, int OrganizationId, long RunId, string RunPublicId, string PublicId, int Attempt, string Objective, string Input,
     ExecutionType ExecutionType, int AgentId, string AgentHandle, string AgentName, AgentSettings Settings, IReadOnlyList<string> ProtectedSecrets,
     string CallId, string? CallerNumber, string? Phone = null, bool Resumed = false, DateTime? DialAt = null);
 
@@ -162,7 +162,7 @@ public sealed class TaskClaimer(
         var all = fresh.Concat(reclaimed).ToList();
         var claimed = await tasks.Where(t => all.Contains(t.Id) && t.LeaseOwner == node && t.LeaseExpiresAt == leaseUntil && t.Status == TaskStatus.InProgress)
             .OrderBy(t => t.Id)
-            .Select(t => new { t.Id, t.OrganizationId, t.RunId, RunIdText = t.Run.RunId, t.TaskId, t.Attempt, t.Run.Objective, t.Input, t.ExecutionType, t.AgentId, t.Phone, t.FromNumber })
+            .Select(t => new { t.Id, t.OrganizationId, t.RunId, RunPublicId = t.Run.PublicId, t.PublicId, t.Attempt, t.Run.Objective, t.Input, t.ExecutionType, t.AgentId, t.Phone, t.FromNumber })
             .ToListAsync(ct);
         var callers = await CallerNumbersAsync(claimed.Select(c => agents[c.AgentId].BridgeId), ct);
         var attempts = claimed.ToDictionary(c => c.Id, c =>
@@ -177,7 +177,7 @@ public sealed class TaskClaimer(
                 StartedAt = dialAt.GetValueOrDefault(c.Id, now),
                 CallId = "call_" + RandomNumberGenerator.GetHexString(24, lowercase: true),
                 BridgeId = bridge,
-                CallerNumber = c.FromNumber ?? CallerNumber(agents[c.AgentId].Settings, bridge is { } id ? callers.GetValueOrDefault(id) : null, c.Phone ?? c.TaskId, c.Attempt),
+                CallerNumber = c.FromNumber ?? CallerNumber(agents[c.AgentId].Settings, bridge is { } id ? callers.GetValueOrDefault(id) : null, c.Phone ?? c.PublicId, c.Attempt),
                 // Recorded before the provider is asked: after a crash, this says a call may have been placed.
                 ProviderConfigurationId = ProviderRuntimes.Uses(agents[c.AgentId].Settings.Runtime) ? agents[c.AgentId].Settings.ProviderConfigId : null,
             };
@@ -203,7 +203,7 @@ public sealed class TaskClaimer(
         return claimed.ConvertAll(c =>
         {
             var agent = agents[c.AgentId];
-            return new ClaimedTask(c.Id, c.OrganizationId, c.RunId, c.RunIdText, c.TaskId, c.Attempt, c.Objective, c.Input,
+            return new ClaimedTask(c.Id, c.OrganizationId, c.RunId, c.RunPublicId, c.PublicId, c.Attempt, c.Objective, c.Input,
                 c.ExecutionType, c.AgentId, agent.Handle, agent.Name, agent.Settings,
                 SigningSecrets.SigningAt(agent.ProtectedWebhookSecret, agent.ProtectedPreviousWebhookSecret, agent.PreviousSecretExpiresAt, now),
                 attempts[c.Id].CallId!, attempts[c.Id].CallerNumber, c.Phone, reclaimed.Contains(c.Id), attempts[c.Id].StartedAt);

@@ -38,10 +38,10 @@ public sealed partial class TaskExecutor(
 
     public async Task ExecuteAsync(ClaimedTask task, CancellationToken ct)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrganizationId"] = task.OrganizationId, ["RunId"] = task.RunIdText, ["TaskId"] = task.TaskId });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["OrganizationId"] = task.OrganizationId, ["RunId"] = task.RunPublicId, ["TaskId"] = task.PublicId });
         using var activity = PodiumTelemetry.Activities.StartActivity("engine.execute");
-        activity?.SetTag("podium.task_id", task.TaskId);
-        activity?.SetTag("podium.run_id", task.RunIdText);
+        activity?.SetTag("podium.task_id", task.PublicId);
+        activity?.SetTag("podium.run_id", task.RunPublicId);
         activity?.SetTag("podium.attempt", task.Attempt);
         activity?.SetTag("podium.agent", task.AgentHandle);
         var started = clock.GetTimestamp();
@@ -49,9 +49,9 @@ public sealed partial class TaskExecutor(
         try
         {
             var runtime = runtimes.First(r => r.Kind == task.Settings.Runtime);
-            var call = new AgentCall(task.TaskId, task.RunIdText, task.Attempt, task.Objective, (JsonObject)JsonNode.Parse(task.Input)!,
+            var call = new AgentCall(task.PublicId, task.RunPublicId, task.Attempt, task.Objective, (JsonObject)JsonNode.Parse(task.Input)!,
                 task.ExecutionType, task.AgentHandle, task.AgentName, task.Settings, task.ProtectedSecrets,
-                task.Settings.Runtime == AgentRuntime.Simulated ? null : CallbackToken(task.TaskId, task.Attempt),
+                task.Settings.Runtime == AgentRuntime.Simulated ? null : CallbackToken(task.PublicId, task.Attempt),
                 task.CallId, task.CallerNumber, task.OrganizationId, task.Resumed, task.Phone);
             // A paced provider account booked this call a moment ahead.
             if (task.DialAt - EngineClock.Now(clock) is { Ticks: > 0 } wait)
@@ -65,7 +65,7 @@ public sealed partial class TaskExecutor(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            LogAttemptCrashed(logger, e, task.TaskId, task.Attempt);
+            LogAttemptCrashed(logger, e, task.PublicId, task.Attempt);
             result = AgentResult.Failure("The attempt failed inside Podium.");
         }
 
@@ -80,12 +80,12 @@ public sealed partial class TaskExecutor(
                 var completion = recordScope.ServiceProvider.GetRequiredService<TaskCompletion>();
                 return await completion.RecordAsync(task.Id, task.Attempt, result, task.Settings, options.Value.Node, token);
             }, CancellationToken.None);
-            if (!recorded) LogResultDiscarded(logger, task.TaskId, task.Attempt);
+            if (!recorded) LogResultDiscarded(logger, task.PublicId, task.Attempt);
         }
         catch (Exception e) when (DatabaseErrors.IsDatabaseError(e))
         {
             // The database stayed out of reach: the lease lapses and the attempt runs again, with the same idempotency key.
-            LogRecordFailed(logger, e, task.TaskId, task.Attempt);
+            LogRecordFailed(logger, e, task.PublicId, task.Attempt);
         }
     }
 
@@ -107,7 +107,7 @@ public sealed partial class TaskExecutor(
             .Where(a => a.TaskId == task.Id && a.Number == task.Attempt && a.FinishedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Outcome, CallOutcomes.Interrupted)
                 .SetProperty(a => a.Error, "The server shut down during the attempt; it was released to run again."));
-        LogReleased(logger, task.TaskId, task.Attempt);
+        LogReleased(logger, task.PublicId, task.Attempt);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Attempt {Attempt} of task {TaskId} crashed")]

@@ -196,7 +196,7 @@ public abstract class RunExecutionTests<TDb>(EngineApp<TDb> app) : EngineTests<T
             var first = await claimer.ClaimAsync(2, default);
             var second = await claimer.ClaimAsync(2, default);
             Assert.Single(first);
-            Assert.Equal(smallRun, Assert.Single(second).RunIdText);
+            Assert.Equal(smallRun, Assert.Single(second).RunPublicId);
         }
     }
 

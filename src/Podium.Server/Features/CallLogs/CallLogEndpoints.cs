@@ -42,8 +42,8 @@ public static class CallLogEndpoints
 
         var count = await attempts.CountAsync(ct);
         var rows = await paging.Apply(attempts.OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id))
-            .Join(db.Tasks, a => a.TaskId, t => t.Id, (a, t) => new { Attempt = a, t.Phone, t.TaskId, t.RunId, t.AgentId })
-            .Join(db.Runs, x => x.RunId, r => r.Id, (x, r) => new { x.Attempt, x.Phone, x.TaskId, x.AgentId, RunId = r.RunId })
+            .Join(db.Tasks, a => a.TaskId, t => t.Id, (a, t) => new { Attempt = a, t.Phone, t.PublicId, t.RunId, t.AgentId })
+            .Join(db.Runs, x => x.RunId, r => r.Id, (x, r) => new { x.Attempt, x.Phone, x.PublicId, x.AgentId, RunId = r.PublicId })
             .ToListAsync(ct);
         var agents = await ReferenceNames.AgentHandlesAsync(db, rows.Select(r => r.AgentId), ct);
         var logs = rows.ConvertAll(r =>
@@ -54,7 +54,7 @@ public static class CallLogEndpoints
             return new CallLogDto(
                 a.CallId ?? $"call_{a.Id}", a.CallerNumber, r.Phone, "outbound", CallLogQuery.StatusOf(a.Outcome),
                 a.StartedAt, answered ? a.FinishedAt!.Value.AddSeconds(-duration) : null, answered ? a.FinishedAt : null,
-                duration, a.EndReason, a.BridgeId, r.TaskId, r.RunId, a.Number, agents[r.AgentId], a.CostMicros / 1_000_000m);
+                duration, a.EndReason, a.BridgeId, r.PublicId, r.RunId, a.Number, agents[r.AgentId], a.CostMicros / 1_000_000m);
         });
         return Api.List("Call logs fetched successfully", logs, count);
     }

@@ -76,7 +76,7 @@ public static class CallQueries
 {
     /// <summary>One call by its id, or null when the caller may not see it.</summary>
     public static async Task<CallDto?> ReadOneAsync(PodiumDb db, string callId, CancellationToken ct) =>
-        (await ReadAsync(db, Calls(db).Where(t => t.TaskId == callId), ct)).SingleOrDefault();
+        (await ReadAsync(db, Calls(db).Where(t => t.PublicId == callId), ct)).SingleOrDefault();
 
     /// <summary>The calls of an ordered, filtered page of tasks, with their agents' handles and spaces' tokens.</summary>
     public static async Task<List<CallDto>> ReadAsync(PodiumDb db, IQueryable<RunTask> page, CancellationToken ct)
@@ -84,8 +84,8 @@ public static class CallQueries
         var rows = await (
             from t in page
             join r in db.Runs on t.RunId equals r.Id
-            select new CallRow(t.Id, t.TaskId, t.Input, t.Output, t.Status, t.Outcome, t.LastFailureReason, t.FromNumber, t.Phone, t.Attempt,
-                t.CostMicros, t.AgentId, t.SpaceId, r.RunId, r.Objective, t.HangupRequestedAt, t.CreatedAt, t.ModifiedAt)).ToListAsync(ct);
+            select new CallRow(t.Id, t.PublicId, t.Input, t.Output, t.Status, t.Outcome, t.LastFailureReason, t.FromNumber, t.Phone, t.Attempt,
+                t.CostMicros, t.AgentId, t.SpaceId, r.PublicId, r.Objective, t.HangupRequestedAt, t.CreatedAt, t.ModifiedAt)).ToListAsync(ct);
         var agents = await ReferenceNames.AgentHandlesAsync(db, rows.Select(r => r.AgentId), ct);
         var spaces = await ReferenceNames.SpaceTokensAsync(db, rows.Select(r => r.SpaceId), ct);
         // Newest first, whatever order the join came back in.

@@ -35,7 +35,7 @@ public static class RunQueries
     /// </summary>
     public static async Task<List<RunDto>> ReadAsync(PodiumDb db, IQueryable<Run> page, CancellationToken ct)
     {
-        var rows = await page.Select(r => new { r.Id, r.RunId, r.SpaceId, r.AgentId, r.CreatedByUserId, r.RunMode, r.Status, r.Objective, r.TotalTasks, r.CreatedAt, r.ModifiedAt })
+        var rows = await page.Select(r => new { r.Id, r.PublicId, r.SpaceId, r.AgentId, r.CreatedByUserId, r.RunMode, r.Status, r.Objective, r.TotalTasks, r.CreatedAt, r.ModifiedAt })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var counts = await db.Tasks.Where(t => ids.Contains(t.RunId))
@@ -47,7 +47,7 @@ public static class RunQueries
         return rows.ConvertAll(r =>
         {
             int Count(params TaskStatus[] statuses) => counts.Where(c => c.RunId == r.Id && statuses.Contains(c.Status)).Sum(c => c.Count);
-            return new RunDto(r.RunId, r.SpaceId, r.CreatedByUserId, null, $"collection_data_{spaces[r.SpaceId]}", r.RunMode, r.Status, 1,
+            return new RunDto(r.PublicId, r.SpaceId, r.CreatedByUserId, null, $"collection_data_{spaces[r.SpaceId]}", r.RunMode, r.Status, 1,
                 agents[r.AgentId], r.Objective, r.TotalTasks, Count(TaskStatus.Completed), Count(TaskStatus.Failed),
                 Count(TaskStatus.Pending, TaskStatus.Scheduled), Count(TaskStatus.InProgress), Count(TaskStatus.Cancelled),
                 r.CreatedAt, r.ModifiedAt);

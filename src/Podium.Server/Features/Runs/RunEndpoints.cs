@@ -67,7 +67,7 @@ public static class RunEndpoints
 
     private static async Task<Common.Outcome<Run>> FindAsync(PodiumDb db, RouteResource resource, string runId, CancellationToken ct)
     {
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.RunId == runId && r.SpaceId == resource.SpaceId, ct);
+        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.PublicId == runId && r.SpaceId == resource.SpaceId, ct);
         return run is null ? ControlRun.RunNotFound : run;
     }
 }

@@ -43,7 +43,7 @@ public static class TaskCreation
             OrganizationId = tenant.OrganizationId,
             SpaceId = space.Id,
             AgentId = agent.Id,
-            RunId = "R" + Guid.NewGuid().ToString("N"),
+            PublicId = "R" + Guid.NewGuid().ToString("N"),
             CreatedByUserId = tenant.UserId,
             Objective = request.Context ?? "",
             Status = RunStatus.Pending,
@@ -77,7 +77,7 @@ public static class TaskCreation
             var tasks = batch.ConvertAll(d => NewTask(run, agent, d.Document with { TimeZone = d.Document.TimeZone ?? tenant.Organization.TimeZone }, d.DocumentId, executionType, schedule, start, now, request.CallerNumber));
             db.Tasks.AddRange(tasks);
             await db.SaveChangesAsync(ct);
-            taskIds.AddRange(tasks.Select(t => t.TaskId));
+            taskIds.AddRange(tasks.Select(t => t.PublicId));
             foreach (var entry in db.ChangeTracker.Entries<RunTask>().ToList()) entry.State = EntityState.Detached;
         }
         if (errors.Any)
@@ -92,7 +92,7 @@ public static class TaskCreation
             await db.SaveChangesAsync(ct);
         }
         await context.Events.RunAsync(tenant.OrganizationId, run.Id, "run.created", now, ct);
-        var created = new CreatedRunDto(run.RunId, taskIds, "pending");
+        var created = new CreatedRunDto(run.PublicId, taskIds, "pending");
         record(created);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -111,7 +111,7 @@ public static class TaskCreation
             RunId = run.Id,
             SpaceId = run.SpaceId,
             AgentId = agent.Id,
-            TaskId = "T" + Guid.NewGuid().ToString("N"),
+            PublicId = "T" + Guid.NewGuid().ToString("N"),
             DocumentId = documentId,
             RefId = document.RefId,
             Input = document.Input.ToJsonString(),
@@ -142,7 +142,7 @@ public static class TaskCreation
         }
         if (!CryptographicOperations.FixedTimeEquals(previous.RequestHash, fingerprint))
             return KeyReused;
-        var taskIds = await db.Tasks.Where(t => t.RunId == previous.Id).OrderBy(t => t.Id).Select(t => t.TaskId).ToListAsync(ct);
-        return (new CreatedRunDto(previous.RunId, taskIds, "pending"), true);
+        var taskIds = await db.Tasks.Where(t => t.RunId == previous.Id).OrderBy(t => t.Id).Select(t => t.PublicId).ToListAsync(ct);
+        return (new CreatedRunDto(previous.PublicId, taskIds, "pending"), true);
     }
 }

@@ -63,7 +63,7 @@ public static class TaskQueries
         join r in db.Runs on t.RunId equals r.Id
         join u in db.Users on r.CreatedByUserId equals u.Id
         select new TaskRow(
-            t.TaskId, t.DocumentId, r.RunId, u.Email, u.FullName, r.Objective, t.Input, t.Output, t.AgentId, t.Status,
+            t.PublicId, t.DocumentId, r.PublicId, u.Email, u.FullName, r.Objective, t.Input, t.Output, t.AgentId, t.Status,
             t.ExecutionType, r.RunMode, t.RefId, t.FailureCount, t.LastFailureReason, t.Attempt, t.RetryBaseAttempt, t.Outcome,
             t.CostMicros, t.LastStatusChange, t.ScheduledFor, t.CreatedAt, t.ModifiedAt);
 }

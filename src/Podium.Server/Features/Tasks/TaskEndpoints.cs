@@ -21,7 +21,7 @@ public static class TaskEndpoints
             tasks = tasks.Where(t => t.Status == wanted);
         }
         if (runId is not null)
-            tasks = tasks.Where(t => t.Run.RunId == runId);
+            tasks = tasks.Where(t => t.Run.PublicId == runId);
         return await PageAsync(db, tasks, paging, ct);
     }
 

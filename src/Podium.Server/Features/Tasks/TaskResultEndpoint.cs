@@ -29,7 +29,7 @@ public static class TaskResultEndpoint
         var attempt = Verify(protection, taskId, request.Headers.Authorization.ToString());
         if (attempt is null)
             return new ApiError(StatusCodes.Status401Unauthorized, "Invalid token.");
-        var task = await db.Tasks.IgnoreQueryFilters().Where(t => t.TaskId == taskId)
+        var task = await db.Tasks.IgnoreQueryFilters().Where(t => t.PublicId == taskId)
             .Select(t => new { t.Id, t.Status, t.Attempt, t.AgentId }).FirstOrDefaultAsync(ct);
         if (task is null) return TaskNotFound;
         if (task.Status != TaskStatus.InProgress || task.Attempt != attempt)

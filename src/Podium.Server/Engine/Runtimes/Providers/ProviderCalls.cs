@@ -17,7 +17,7 @@ public sealed class ProviderCalls(PodiumDb db, TaskCompletion completion, Teleph
             .FirstOrDefaultAsync(ct);
         // An event can overtake the record of the call's id: the ids the provider keeps on the call name the attempt.
         if (attempt is null && verified.TaskKey is { } key)
-            attempt = await attempts.Where(a => a.ProviderCallId == null && a.Task.TaskId == key.TaskId && a.Number == key.Attempt)
+            attempt = await attempts.Where(a => a.ProviderCallId == null && a.Task.PublicId == key.TaskId && a.Number == key.Attempt)
                 .Select(a => new { a.TaskId, a.Number, a.CallerNumber, a.Task.AgentId })
                 .FirstOrDefaultAsync(ct);
         if (attempt is null) return false;

@@ -46,8 +46,8 @@ public static class TwimlEndpoint
         var taskId = request.Query["podium_task_id"].ToString();
         var attempt = int.TryParse(request.Query["podium_attempt"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
         var task = await db.Tasks.IgnoreQueryFilters()
-            .Where(t => t.TaskId == taskId && t.OrganizationId == account.OrganizationId && t.Status == TaskStatus.InProgress && t.Attempt == attempt)
-            .Select(t => new { t.TaskId, RunId = t.Run.RunId, t.Run.Objective, t.Input, t.AgentId })
+            .Where(t => t.PublicId == taskId && t.OrganizationId == account.OrganizationId && t.Status == TaskStatus.InProgress && t.Attempt == attempt)
+            .Select(t => new { t.PublicId, RunId = t.Run.PublicId, t.Run.Objective, t.Input, t.AgentId })
             .FirstOrDefaultAsync(ct);
         var response = new VoiceResponse();
         var answeredBy = form.GetValueOrDefault("AnsweredBy") ?? "";
@@ -62,11 +62,11 @@ public static class TwimlEndpoint
 
         var parameters = new List<(string, string)>
         {
-            ("podium_callback_url", address.TaskResultUrl(task.TaskId)),
-            ("podium_callback_token", executor.CallbackToken(task.TaskId, attempt)),
+            ("podium_callback_url", address.TaskResultUrl(task.PublicId)),
+            ("podium_callback_token", executor.CallbackToken(task.PublicId, attempt)),
         };
         var input = JsonNode.Parse(task.Input) as JsonObject ?? [];
-        foreach (var (name, value) in CallInput.Variables(input, task.TaskId, task.RunId, attempt, task.Objective).Take(MaxVariables))
+        foreach (var (name, value) in CallInput.Variables(input, task.PublicId, task.RunId, attempt, task.Objective).Take(MaxVariables))
             parameters.Add((name, ColumnText.Clip(value?.GetValue<string>(), 500) ?? ""));
 
         var connect = new Connect();
