@@ -21,9 +21,7 @@ public static class CallingHours
                 continue;
             foreach (var start in Starts(settings, date, day == 0 ? TimeOnly.FromDateTime(local) : TimeOnly.MinValue))
             {
-                var candidate = date.ToDateTime(start);
-                if (zone.IsInvalidTime(candidate)) candidate = candidate.AddHours(1);
-                var candidateUtc = TimeZoneInfo.ConvertTimeToUtc(candidate, zone);
+                var candidateUtc = FirstInstant(date.ToDateTime(start), zone);
                 return candidateUtc < utc ? utc : candidateUtc;
             }
         }
@@ -46,6 +44,18 @@ public static class CallingHours
             if (from >= range.Start && from < range.End) yield return from;
             else if (from < range.Start) yield return range.Start;
         }
+    }
+
+    /// <summary>
+    /// The first instant a local time names. A time the clocks skip (spring forward) is taken an hour
+    /// on; a time they pass twice (fall back) is its first passing, the daylight one, where
+    /// <see cref="TimeZoneInfo.ConvertTimeToUtc(DateTime, TimeZoneInfo)"/> would take the second.
+    /// </summary>
+    private static DateTime FirstInstant(DateTime local, TimeZoneInfo zone)
+    {
+        if (zone.IsInvalidTime(local)) local = local.AddHours(1);
+        if (!zone.IsAmbiguousTime(local)) return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+        return DateTime.SpecifyKind(local - zone.GetAmbiguousTimeOffsets(local).Max(), DateTimeKind.Utc);
     }
 
     private static TimeZoneInfo Zone(string? id) =>
