@@ -6,12 +6,7 @@ public static class AgentEndpoints
 {
     public static void MapAgents(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/agents").WithTags("Agents").RequireOrganization();
-        group.MapGet("/", ListAgents).Describe("listAgents", "List agents");
-        group.MapGet("/{agentHandle}", GetAgent).Describe("getAgent", "Get an agent");
-        group.MapPost("/", Create).Describe("createAgent", "Create an agent").RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{agentHandle}", Update).Describe("updateAgent", "Update an agent").RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{agentHandle}", Delete).Describe("deleteAgent", "Delete an agent").RequireRole(Role.Admin);
+        var group = new Resource("/agents", "Agents", "{agentHandle}", "Agent", "agent").Map(api, ListAgents, GetAgent, Create, Update, Delete);
         group.MapPost("/{agentHandle}/rotate-secret", RotateSecret).Describe("rotateAgentSecret", "Rotate a webhook agent's signing secret").RequireRole(Role.Admin).ValidatedByOperation();
     }
 

@@ -4,12 +4,7 @@ public static class SpaceEndpoints
 {
     public static void MapSpaces(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/spaces").WithTags("Spaces").RequireOrganization();
-        group.MapGet("/", ListSpaces).Describe("listSpaces", "List spaces");
-        group.MapGet("/{spaceToken}", Get).Describe("getSpace", "Get a space");
-        group.MapPost("/", Create).Describe("createSpace", "Create a space").RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{spaceToken}", Update).Describe("updateSpace", "Update a space").RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{spaceToken}", Delete).Describe("deleteSpace", "Delete a space").RequireRole(Role.Admin);
+        new Resource("/spaces", "Spaces", "{spaceToken}", "Space", "space").Map(api, ListSpaces, Get, Create, Update, Delete);
     }
 
     /// <summary>Spaces the caller may see: shared ones, private ones they belong to, all of them for admins (the visibility filter).</summary>

@@ -6,12 +6,7 @@ public static class VoiceProfileEndpoints
 {
     public static void MapVoiceProfiles(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/voice-profiles").WithTags("Voice profiles").RequireOrganization();
-        group.MapGet("/", List).Describe("listVoiceProfiles", "List voice profiles");
-        group.MapGet("/{profileId}", Get).Describe("getVoiceProfile", "Get a voice profile");
-        group.MapPost("/", Create).Describe("createVoiceProfile", "Create a voice profile").RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{profileId}", Update).Describe("updateVoiceProfile", "Update a voice profile").RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{profileId}", Delete).Describe("deleteVoiceProfile", "Delete a voice profile").RequireRole(Role.Admin);
+        new Resource("/voice-profiles", "Voice profiles", "{profileId}", "VoiceProfile", "voice profile").Map(api, List, Get, Create, Update, Delete);
     }
 
     /// <summary>

@@ -4,12 +4,7 @@ public static class BridgeEndpoints
 {
     public static void MapBridges(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/telephony/bridges").WithTags("Bridges").RequireOrganization();
-        group.MapGet("/", List).Describe("listBridges", "List bridges");
-        group.MapGet("/{slug}", Get).Describe("getBridge", "Get a bridge");
-        group.MapPost("/", Create).Describe("createBridge", "Create a bridge").RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{slug}", Update).Describe("updateBridge", "Update a bridge").RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{slug}", Delete).Describe("deleteBridge", "Delete a bridge").RequireRole(Role.Admin);
+        var group = new Resource("/telephony/bridges", "Bridges", "{slug}", "Bridge", "bridge").Map(api, List, Get, Create, Update, Delete);
         group.MapPost("/{slug}/connect-provider", Connect).Describe("connectBridgeNumber", "Connect a provider's number to a bridge").RequireRole(Role.Admin).ValidatedByOperation();
         group.MapPost("/{slug}/disconnect-provider", Disconnect).Describe("disconnectBridgeNumber", "Disconnect a number from a bridge").RequireRole(Role.Admin).ValidatedByOperation();
     }

@@ -6,12 +6,7 @@ public static class ProviderEndpoints
 {
     public static void MapProviders(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/telephony/providers-configurations").WithTags("Providers").RequireOrganization();
-        group.MapGet("/", List).Describe("listProviderConfigurations", "List provider configurations");
-        group.MapGet("/{id:int}", Get).Describe("getProviderConfiguration", "Get a provider configuration");
-        group.MapPost("/", Create).Describe("createProviderConfiguration", "Create a provider configuration").RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{id:int}", Update).Describe("updateProviderConfiguration", "Update a provider configuration").RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{id:int}", Delete).Describe("deleteProviderConfiguration", "Delete a provider configuration").RequireRole(Role.Admin);
+        new Resource("/telephony/providers-configurations", "Providers", "{id:int}", "ProviderConfiguration", "provider configuration").Map(api, List, Get, Create, Update, Delete);
         // The "Get Telephony Providers" list the docs refer to: what `provider` may name.
         api.MapGroup("/telephony/providers").WithTags("Providers").RequireOrganization().MapGet("/", Catalogue).Describe("listTelephonyProviders", "List the telephony providers");
     }

@@ -7,12 +7,7 @@ public static class TrunkEndpoints
 {
     public static void MapTrunks(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/telephony/trunks").WithTags("Trunks").RequireOrganization();
-        group.MapGet("/", List).Describe("listTrunks", "List SIP trunks");
-        group.MapGet("/{id:int}", Get).Describe("getTrunk", "Get a SIP trunk");
-        group.MapPost("/", Create).Describe("createTrunk", "Create a SIP trunk").RequireRole(Role.Admin).Creates().ValidatedByOperation();
-        group.MapPatch("/{id:int}", Update).Describe("updateTrunk", "Update a SIP trunk").RequireRole(Role.Admin).ValidatedByOperation();
-        group.MapDelete("/{id:int}", Delete).Describe("deleteTrunk", "Delete a SIP trunk").RequireRole(Role.Admin);
+        var group = new Resource("/telephony/trunks", "Trunks", "{id:int}", "Trunk", "SIP trunk").Map(api, List, Get, Create, Update, Delete);
         group.MapPost("/{id:int}/attach-numbers", Attach).Describe("attachTrunkNumbers", "Attach numbers to a trunk").RequireRole(Role.Admin).ValidatedByOperation();
         group.MapPost("/{id:int}/detach-numbers", Detach).Describe("detachTrunkNumbers", "Detach numbers from a trunk").RequireRole(Role.Admin).ValidatedByOperation();
     }
