@@ -99,12 +99,9 @@ public abstract class ReferenceEndpointTests<TDb>(PodiumApp<TDb> app) : ApiTests
 
         var run = (await ApiAssert.Ok(await ClientFor(org, org.Member).PostJson($"{Prefix}/spaces/{space}/tasks/create/",
             new { pilot = agent, documents = new[] { new { name = "Ada", contact_number = "+14155551234" } } }), "Task Created Successfully"))["data"]!["run_id"]!.GetValue<string>();
-        for (var i = 0; i < 200; i++)
-        {
-            var status = (await ApiAssert.Ok(await admin.GetAsync($"{Prefix}/spaces/{space}/runs/{run}/"), "Run fetched successfully"))["data"]!["status"]!.GetValue<string>();
-            if (status == "completed") break;
-            await Task.Delay(50);
-        }
+        await Eventually.WaitAsync(async () =>
+            (await ApiAssert.Ok(await admin.GetAsync($"{Prefix}/spaces/{space}/runs/{run}/"), "Run fetched successfully"))["data"]!["status"]!.GetValue<string>() == "completed",
+            "the reference run to complete");
         return new World(org, space, agent, run, bridge, provider, "+14155550001");
     }
 
