@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using Podium.Server.Engine;
 using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Engine.Runtimes.Twilio;

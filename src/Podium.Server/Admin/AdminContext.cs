@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
 using Podium.Server.Storage;
 
 namespace Podium.Server.Admin;

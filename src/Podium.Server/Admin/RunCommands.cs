@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Podium.Server.Features.Documents;
 using Podium.Server.Features.Runs;
 

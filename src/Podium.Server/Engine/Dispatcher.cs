@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Engine.Runtimes.Providers;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using Podium.Server.Engine.Runtimes.Providers;
 using Podium.Server.Events;
 using Podium.Server.Observability;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Events;
 using Podium.Server.Observability;

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 using Podium.Server.Engine.Runtimes;
 using Podium.Server.Observability;
 using Podium.Server.Storage;

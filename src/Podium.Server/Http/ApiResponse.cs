@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Extensions.Options;
 
 namespace Podium.Server.Http;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Podium.Server.Engine;
 
 namespace Podium.Server.Storage;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Podium.Server.Features.Agents;
 using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Organizations;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
-
 namespace Podium.Server.Storage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-
 namespace Podium.Server.Storage;
 
 /// <summary>A trunk's SIP password as Data Protection ciphertext; opened only to hand it to the provider that dials.</summary>

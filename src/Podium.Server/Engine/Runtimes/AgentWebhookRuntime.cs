@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.DataProtection;
 using Podium.Server.Outbound;
 
 namespace Podium.Server.Engine.Runtimes;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-
 namespace Podium.Server.Features.Agents;
 
 public static class AgentEndpoints

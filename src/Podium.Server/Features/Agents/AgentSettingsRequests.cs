@@ -1,4 +1,3 @@
-using System.Globalization;
 using Podium.Server.Engine.Runtimes.Providers;
 
 namespace Podium.Server.Features.Agents;

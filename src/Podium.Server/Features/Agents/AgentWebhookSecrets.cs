@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Podium.Server.Engine.Runtimes;
 
 namespace Podium.Server.Features.Agents;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-
 namespace Podium.Server.Features.Agents;
 
 /// <summary>Creates an agent; a webhook agent's signing secret is in the answer this once.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-
 namespace Podium.Server.Features.Agents;
 
 /// <summary>Changes the fields sent; an agent that becomes a webhook agent gets its signing secret, shown this once.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Podium.Server.Features.Billing;
 
 namespace Podium.Server.Features.Analytics;

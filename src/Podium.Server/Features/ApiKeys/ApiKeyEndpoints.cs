@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Podium.Server.Features.ApiKeys;
 
 /// <summary>A user's own keys. Keys belong to users, not organizations, so no Org-Handle is needed.</summary>

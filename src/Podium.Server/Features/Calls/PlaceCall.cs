@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Podium.Server.Features.Documents;
 using Podium.Server.Features.Runs;
 using Podium.Server.Features.Telephony.Numbers;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Podium.Server.Storage;
 
 namespace Podium.Server.Features.Documents;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Podium.Server.Features.Documents;
 
 /// <summary>A collection document: its key fields, and <c>data</c>, the document as stored (every key the client sent).</summary>

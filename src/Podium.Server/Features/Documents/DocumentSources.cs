@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.AspNetCore.WebUtilities;

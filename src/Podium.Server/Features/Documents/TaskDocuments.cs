@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Podium.Server.Engine;
 
 namespace Podium.Server.Features.Documents;

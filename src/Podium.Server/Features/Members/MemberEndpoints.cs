@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Podium.Server.Features.Organizations;
 
 namespace Podium.Server.Features.Members;

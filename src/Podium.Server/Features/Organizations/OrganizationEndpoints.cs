@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Podium.Server.Features.Organizations;
 
 public static class OrganizationEndpoints

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Podium.Server.Features.Documents;
 
 namespace Podium.Server.Features.Runs;

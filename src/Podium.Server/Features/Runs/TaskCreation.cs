@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Podium.Server.Engine;
 using Podium.Server.Features.Documents;
 

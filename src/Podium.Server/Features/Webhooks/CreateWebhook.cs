@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-
 namespace Podium.Server.Features.Webhooks;
 
 /// <summary>Subscribes a URL to the organization's events; its signing secret is in the answer this once.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 using Podium.Server.Events;
 
 namespace Podium.Server.Features.Webhooks;

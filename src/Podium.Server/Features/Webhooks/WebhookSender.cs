@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 using Podium.Server.Engine;
 using Podium.Server.Observability;
 using Podium.Server.Outbound;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Podium.Server.Engine.Runtimes.Providers;
 
 /// <summary>What every provider is given about the contact and the task.</summary>

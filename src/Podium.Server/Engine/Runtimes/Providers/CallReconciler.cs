@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Podium.Server.Storage;
 
 namespace Podium.Server.Engine.Runtimes.Providers;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-
 namespace Podium.Server.Engine.Runtimes.Providers;
 
 /// <summary>How far a call has got, as its provider tells it.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Podium.Server.Engine.Runtimes.Providers;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using Podium.Server.Outbound;
 using Podium.Server.Storage;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Podium.Server.Engine.Runtimes.Providers;
 
 /// <summary>A SIP final response in Podium's outcomes (provider reference, "SIP final responses"), wherever a provider passes one on.</summary>

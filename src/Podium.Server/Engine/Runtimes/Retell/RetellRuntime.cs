@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Podium.Server.Engine.Runtimes.Providers;
 using static Podium.Server.Engine.Runtimes.Providers.CallReport;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;

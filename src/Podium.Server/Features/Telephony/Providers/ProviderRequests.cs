@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Podium.Server.Engine.Runtimes.LiveKit;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Podium.Server.Engine;
 
 namespace Podium.Server.Features.Telephony.Trunks;

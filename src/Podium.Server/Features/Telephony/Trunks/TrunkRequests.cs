@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Podium.Server.Engine;
 
 namespace Podium.Server.Features.Telephony.Trunks;
