@@ -52,6 +52,11 @@ public static class OpenApiSetup
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
             document.Components.Schemas[nameof(ErrorEnvelope)] = await context.GetOrCreateSchemaAsync(typeof(ErrorEnvelope), null, ct);
         });
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            AnyJson.Normalize(document);
+            return Task.CompletedTask;
+        });
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;

@@ -6,11 +6,8 @@ namespace Podium.Server.Features.Telephony.Providers;
 /// <summary>One <c>meta_json</c> entry, as the old docs show it.</summary>
 public sealed record MetaEntry(string MetaKey, JsonNode? MetaValue);
 
-/// <summary>
-/// Both documented bodies: <c>provider</c> (slug or id) + <c>account_sid</c> + <c>auth_token</c>, or
-/// <c>name</c> + <c>provider</c> + <c>api_key</c> + <c>api_secret</c> + <c>base_url</c> + <c>sip_url</c> + <c>meta_json</c>.
-/// </summary>
-public sealed record CreateProviderRequest(
+/// <summary>The fields both provider bodies carry; each body checks them its own way.</summary>
+public abstract record ProviderBody(
     JsonNode? Provider = null,
     string? Name = null,
     string? AccountSid = null,
@@ -23,7 +20,13 @@ public sealed record CreateProviderRequest(
     bool? Active = null,
     string? WebhookSecret = null,
     int? MaxConcurrentCalls = null,
-    double? CallsPerSecond = null) : IValidatable
+    double? CallsPerSecond = null);
+
+/// <summary>
+/// Both documented bodies: <c>provider</c> (slug or id) + <c>account_sid</c> + <c>auth_token</c>, or
+/// <c>name</c> + <c>provider</c> + <c>api_key</c> + <c>api_secret</c> + <c>base_url</c> + <c>sip_url</c> + <c>meta_json</c>.
+/// </summary>
+public sealed record CreateProviderRequest : ProviderBody, IValidatable
 {
     [JsonIgnore]
     public ProviderDetails? Kind => ProviderCatalogue.Resolve(Provider);
@@ -56,20 +59,7 @@ public sealed record CreateProviderRequest(
 }
 
 /// <summary>Fields left out keep their value, for rotating credentials in place; "" clears a secret or URL.</summary>
-public sealed record UpdateProviderRequest(
-    JsonNode? Provider = null,
-    string? Name = null,
-    string? AccountSid = null,
-    string? AuthToken = null,
-    string? ApiKey = null,
-    string? ApiSecret = null,
-    string? BaseUrl = null,
-    string? SipUrl = null,
-    IReadOnlyList<MetaEntry>? MetaJson = null,
-    bool? Active = null,
-    string? WebhookSecret = null,
-    int? MaxConcurrentCalls = null,
-    double? CallsPerSecond = null) : IValidatable
+public sealed record UpdateProviderRequest : ProviderBody, IValidatable
 {
     public void Validate(ValidationErrors errors)
     {

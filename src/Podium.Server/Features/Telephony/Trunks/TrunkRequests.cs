@@ -1,14 +1,11 @@
 using System.Net;
+using System.Text.Json.Serialization;
 using Podium.Server.Engine;
 
 namespace Podium.Server.Features.Telephony.Trunks;
 
-/// <summary>
-/// The Unpod SDK's trunk body: <c>name</c>, <c>sip_url</c>, and optionally <c>auth_username</c>,
-/// <c>auth_password</c> (write-only), <c>transport</c>, <c>port</c> (a string in the SDK, a number
-/// accepted too) and <c>source_ips</c> (or <c>allowed_ips</c> as one comma-separated string).
-/// </summary>
-public sealed record CreateTrunkRequest(
+/// <summary>The fields both trunk bodies carry; each body checks them its own way (<c>active</c>, which differs, comes last).</summary>
+public abstract record TrunkBody(
     string? Name = null,
     string? SipUrl = null,
     string? AuthUsername = null,
@@ -17,8 +14,14 @@ public sealed record CreateTrunkRequest(
     JsonNode? Port = null,
     IReadOnlyList<string>? SourceIps = null,
     string? AllowedIps = null,
-    string? Region = null,
-    bool Active = true) : IValidatable
+    string? Region = null);
+
+/// <summary>
+/// The Unpod SDK's trunk body: <c>name</c>, <c>sip_url</c>, and optionally <c>auth_username</c>,
+/// <c>auth_password</c> (write-only), <c>transport</c>, <c>port</c> (a string in the SDK, a number
+/// accepted too) and <c>source_ips</c> (or <c>allowed_ips</c> as one comma-separated string).
+/// </summary>
+public sealed record CreateTrunkRequest([property: JsonPropertyOrder(1)] bool Active = true) : TrunkBody, IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
@@ -30,17 +33,7 @@ public sealed record CreateTrunkRequest(
 }
 
 /// <summary>Fields left out keep their value; <c>auth_password</c> <c>""</c> removes the stored one.</summary>
-public sealed record UpdateTrunkRequest(
-    string? Name = null,
-    string? SipUrl = null,
-    string? AuthUsername = null,
-    string? AuthPassword = null,
-    string? Transport = null,
-    JsonNode? Port = null,
-    IReadOnlyList<string>? SourceIps = null,
-    string? AllowedIps = null,
-    string? Region = null,
-    bool? Active = null) : IValidatable
+public sealed record UpdateTrunkRequest([property: JsonPropertyOrder(1)] bool? Active = null) : TrunkBody, IValidatable
 {
     public void Validate(ValidationErrors errors)
     {
