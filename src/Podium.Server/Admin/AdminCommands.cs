@@ -124,8 +124,7 @@ public static class AdminCommands
         Run(command, settings, async (parse, context, ct) =>
         {
             var address = parse.GetValue(email)!.Trim().ToLowerInvariant();
-            var user = await context.Db.Users.FirstOrDefaultAsync(u => u.Email == address, ct);
-            if (user is null) return context.Fail("User not found");
+            if (await context.Db.Users.FirstOrDefaultAsync(u => u.Email == address, ct) is not { } user) return context.Fail("User not found");
             var request = new CreateApiKeyRequest(parse.GetValue(name), parse.GetValue(days));
             var issued = await Features.ApiKeys.CreateApiKey.RunAsync(user.Id, request, context.Operations, context.Service<IOptions<ApiKeyOptions>>().Value, ct);
             return context.Finish(issued, key => (new { key = key.Key }, key.Key));

@@ -77,8 +77,7 @@ public sealed class AdminContext : IAsyncDisposable
     public async Task<(Organization? Organization, string? Refusal)> EnterAsync(string handle, string? asEmail, CancellationToken ct)
     {
         var normalized = handle.Trim().ToLowerInvariant();
-        var organization = await Db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.DomainHandle == normalized, ct);
-        if (organization is null) return (null, "Organization not found");
+        if (await Db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.DomainHandle == normalized, ct) is not { } organization) return (null, "Organization not found");
         var tenant = Service<Tenant>();
         if (asEmail is null)
         {

@@ -21,8 +21,7 @@ public sealed partial class DatabaseInitializer(
         var db = scope.ServiceProvider.GetRequiredService<PodiumDb>();
         if (database.Value.AutoMigrate)
             await db.Database.MigrateAsync(cancellationToken);
-        if (keyEncryptionKey.Value is null) LogKeyRingUnencrypted(logger, KeyEncryptionKey.Setting);
-        else LogKeyRingEncrypted(logger, keyEncryptionKey.Source);
+        keyEncryptionKey.Report(logger);
         if (!podium.Value.Demo || await db.Organizations.AnyAsync(cancellationToken))
             return;
 
@@ -41,12 +40,6 @@ public sealed partial class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The Data Protection key ring is stored unencrypted in the database; set {Setting} (the same on every server) to encrypt it")]
-    private static partial void LogKeyRingUnencrypted(ILogger logger, string setting);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The Data Protection key ring is encrypted with the key from {Source}")]
-    private static partial void LogKeyRingEncrypted(ILogger logger, string source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data was not created: {Reason}")]
     private static partial void LogSeedSkipped(ILogger logger, string reason);

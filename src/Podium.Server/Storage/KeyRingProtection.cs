@@ -15,7 +15,7 @@ namespace Podium.Server.Storage;
 /// in a file beside its database (owner-only), and a PostgreSQL server stores the ring unencrypted,
 /// saying so at start-up.
 /// </summary>
-public sealed class KeyEncryptionKey
+public sealed partial class KeyEncryptionKey
 {
     public const string Setting = "DataProtection:KeyEncryptionKey";
     private readonly Lazy<(byte[]? Key, string Source)> _key;
@@ -27,6 +27,19 @@ public sealed class KeyEncryptionKey
 
     /// <summary>Where the key came from, for the start-up log line (never the key).</summary>
     public string Source => _key.Value.Source;
+
+    /// <summary>The start-up line that says whether the ring is encrypted, and with what (never the key).</summary>
+    public void Report(ILogger logger)
+    {
+        if (Value is null) LogUnencrypted(logger, Setting);
+        else LogEncrypted(logger, Source);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Data Protection key ring is stored unencrypted in the database; set {Setting} (the same on every server) to encrypt it")]
+    private static partial void LogUnencrypted(ILogger logger, string setting);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The Data Protection key ring is encrypted with the key from {Source}")]
+    private static partial void LogEncrypted(ILogger logger, string source);
 
     private static (byte[]?, string) Resolve(string? configured, DatabaseConnection connection)
     {

@@ -32,9 +32,8 @@ public static class ConsoleEndpoints
         console.MapGet("/{org}/spaces/{spaceToken}/runs/{runId}/progress", async (string org, string spaceToken, string runId, ConsoleSession session, CancellationToken ct) =>
         {
             if (!await session.EnterAsync(org, ct) || await session.SpaceAsync(spaceToken, ct) is not { } space) return Results.NotFound();
-            var id = await session.Db.Runs.AsNoTracking().Where(r => r.PublicId == runId && r.SpaceId == space.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
-            if (id is null) return Results.NotFound();
-            var run = await RunQueries.ReadOneAsync(session.Db, id.Value, ct);
+            if (await session.Db.Runs.AsNoTracking().Where(r => r.PublicId == runId && r.SpaceId == space.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct) is not { } id) return Results.NotFound();
+            var run = await RunQueries.ReadOneAsync(session.Db, id, ct);
             return Results.Json(new
             {
                 status = run.Status,

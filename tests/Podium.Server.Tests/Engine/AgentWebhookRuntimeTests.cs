@@ -29,6 +29,13 @@ public abstract class AgentWebhookRuntimeTests<TDb>(EngineApp<TDb> app) : Engine
         Assert.All(receiver.Calls, c => Assert.True(c.SignatureValid));
         Assert.All(receiver.Calls, c => Assert.Equal($"{c.TaskId}-1", c.IdempotencyKey));
         Assert.All(receiver.Calls, c => Assert.Equal("Confirm the booking", c.Body["objective"]!.GetValue<string>()));
+        // The body agents are written against: every key, in order, nulls written out.
+        Assert.All(receiver.Calls, c => Assert.Equal(
+            ["task_id", "run_id", "attempt", "call_id", "from_number", "idempotency_key", "execution_type", "objective", "input", "agent", "callback_url", "callback_token"],
+            c.Body.AsObject().Select(p => p.Key)));
+        Assert.All(receiver.Calls, c => Assert.Equal(runId, c.Body["run_id"]!.GetValue<string>()));
+        Assert.All(receiver.Calls, c => Assert.Equal(agent, c.Body["agent"]!["handle"]!.GetValue<string>()));
+        Assert.All(receiver.Calls, c => Assert.Equal("call", c.Body["execution_type"]!.GetValue<string>()));
         var task = (await TasksAsync(org, space, runId))[0]!;
         Assert.Equal(0.063m, task["cost"]!.GetValue<decimal>());
         Assert.Equal($"CALL_{task["task_id"]!.GetValue<string>()}", task["output"]!["call_id"]!.GetValue<string>());

@@ -26,21 +26,7 @@ public sealed class AgentWebhookRuntime(IHttpClientFactory clients, IDataProtect
     {
         if (attempt.Settings.Url is null || attempt.ProtectedSecrets.Count == 0)
             return AgentResult.Failure("The agent has no webhook URL or secret.");
-        var body = JsonSerializer.SerializeToUtf8Bytes(new JsonObject
-        {
-            ["task_id"] = attempt.TaskId,
-            ["run_id"] = attempt.RunId,
-            ["attempt"] = attempt.Attempt,
-            ["call_id"] = attempt.CallId,
-            ["from_number"] = attempt.CallerNumber,
-            ["idempotency_key"] = attempt.IdempotencyKey,
-            ["execution_type"] = attempt.ExecutionType.ToString().ToLowerInvariant(),
-            ["objective"] = attempt.Objective,
-            ["input"] = attempt.Input.DeepClone(),
-            ["agent"] = new JsonObject { ["handle"] = attempt.AgentHandle, ["name"] = attempt.AgentName },
-            ["callback_url"] = address.TaskResultUrl(attempt.TaskId),
-            ["callback_token"] = attempt.CallbackToken,
-        });
+        var body = AgentWebhookBody.For(attempt, address.TaskResultUrl(attempt.TaskId)).ToUtf8();
         using var request = new HttpRequestMessage(HttpMethod.Post, attempt.Settings.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("Idempotency-Key", attempt.IdempotencyKey);

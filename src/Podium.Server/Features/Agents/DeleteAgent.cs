@@ -6,8 +6,7 @@ public static class DeleteAgent
     public static async Task<ApiError?> RunAsync(string agentHandle, OperationContext context, CancellationToken ct)
     {
         var db = context.Db;
-        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
-        if (agent is null) return Api.AgentNotFound;
+        if (await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct) is not { } agent) return Api.AgentNotFound;
         var now = context.Now;
         agent.DeletedAt = now;
         agent.ModifiedAt = now;

@@ -8,8 +8,7 @@ public static class RotateAgentSecret
     {
         if (request is not null && context.Refusal(request) is { } invalid) return invalid;
         var db = context.Db;
-        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
-        if (agent is null) return Api.AgentNotFound;
+        if (await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct) is not { } agent) return Api.AgentNotFound;
         var now = context.Now;
         var secret = AgentWebhookSecrets.Rotate(agent, protection, (request ?? new RotateSecretRequest()).Grace, now);
         if (secret is null) return Api.Conflict("Only a webhook agent has a signing secret.");

@@ -8,8 +8,7 @@ public static class UpdateAgent
     {
         if (context.Refusal(request) is { } invalid) return invalid;
         var db = context.Db;
-        var agent = await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct);
-        if (agent is null) return Api.AgentNotFound;
+        if (await db.Agents.FirstOrDefaultAsync(a => a.Handle == agentHandle, ct) is not { } agent) return Api.AgentNotFound;
         if (request.SpaceToken is not null)
         {
             var space = await AgentReferences.ResolveSpaceAsync(db, request.SpaceToken, ct);

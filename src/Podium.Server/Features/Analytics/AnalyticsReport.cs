@@ -17,8 +17,7 @@ public static class AnalyticsReport
         var spaces = db.Spaces.AsNoTracking();
         if (spaceToken is not null)
         {
-            var space = await spaces.Where(s => s.Token == spaceToken).Select(s => new { s.ContentType }).FirstOrDefaultAsync(ct);
-            if (space is null) return Api.SpaceNotFound;
+            if (await spaces.Where(s => s.Token == spaceToken).Select(s => new { s.ContentType }).FirstOrDefaultAsync(ct) is not { } space) return Api.SpaceNotFound;
             if (space.ContentType != Contact)
                 return Api.Validation("space_token", $"Analytics cover contact spaces; this space's content_type is {space.ContentType}.");
             spaces = spaces.Where(s => s.Token == spaceToken);

@@ -9,8 +9,8 @@ public static class CreateApiKey
     public static async Task<Outcome<CreatedApiKeyDto>> RunAsync(
         int userId, CreateApiKeyRequest request, OperationContext context, ApiKeyOptions limits, CancellationToken ct)
     {
-        if (context.Refusal(request) is { } invalid) return invalid;
         var now = context.Now;
+        if (context.Refusal(request) is { } invalid) return invalid;
         var live = await context.Db.ApiKeys.CountAsync(k => k.UserId == userId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct);
         if (live >= limits.MaxPerUser)
             return Api.Conflict($"You have {live} active API keys, the most this server allows; revoke one first.");

@@ -23,8 +23,7 @@ public static class HangUpCall
         var context = services.Context;
         var db = context.Db;
         // Read untracked: every change below is a conditional UPDATE, so the entry saved at the end is saved alone.
-        var task = await CallQueries.Calls(db).Include(t => t.Run).FirstOrDefaultAsync(t => t.PublicId == callId, ct);
-        if (task is null) return CallEndpoints.NotFound;
+        if (await CallQueries.Calls(db).Include(t => t.Run).FirstOrDefaultAsync(t => t.PublicId == callId, ct) is not { } task) return CallEndpoints.NotFound;
         var now = context.Now;
         string message;
         if (task.Status is TaskStatus.Pending or TaskStatus.Scheduled)

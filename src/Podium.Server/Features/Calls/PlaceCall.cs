@@ -22,8 +22,7 @@ public static class PlaceCall
         var (tenant, db) = (context.Tenant, context.Db);
         if (idempotencyKey is { Length: 0 or > Idempotency.MaxKeyLength })
             return Api.Validation(Idempotency.Header, $"Must be 1 to {Idempotency.MaxKeyLength} characters.");
-        var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Handle == request.Handle, ct);
-        if (agent is null) return Api.AgentNotFound;
+        if (await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Handle == request.Handle, ct) is not { } agent) return Api.AgentNotFound;
         var to = NumberRules.Normalize(request.Recipient, tenant.Organization.DefaultPhoneRegion);
         if (to is null) return Api.Validation("to_number", "Not a valid phone number.");
         string? from = null;

@@ -8,8 +8,7 @@ public static class DeleteDocument
     public static async Task<ApiError?> RunAsync(string spaceToken, string documentId, OperationContext context, CancellationToken ct)
     {
         var db = context.Db;
-        var spaceId = await db.Spaces.Where(s => s.Token == spaceToken).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-        if (spaceId is null) return Api.SpaceNotFound;
+        if (await db.Spaces.Where(s => s.Token == spaceToken).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct) is not { } spaceId) return Api.SpaceNotFound;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var deleted = await db.Documents.Where(d => d.SpaceId == spaceId && d.DocumentId == documentId).ExecuteDeleteAsync(ct);
         if (deleted == 0) return NotFound;

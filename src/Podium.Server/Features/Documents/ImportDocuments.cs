@@ -12,8 +12,7 @@ public static class ImportDocuments
     public static async Task<Outcome<ImportResultDto>> RunAsync(
         ImportDocumentsCommand command, OperationContext context, DocumentImport import, CancellationToken ct)
     {
-        var space = await context.Db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Token == command.SpaceToken, ct);
-        if (space is null) return Api.SpaceNotFound;
+        if (await context.Db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Token == command.SpaceToken, ct) is not { } space) return Api.SpaceNotFound;
         var imported = await import.RunAsync(command.Upload, context.Tenant, space, command.Atomic, ct);
         if (imported.Error is not null) return imported.Error;
         // The import commits its batches as it goes; its entry follows the last of them.

@@ -9,8 +9,7 @@ public static class AcceptInvitation
     public static async Task<Outcome<OrganizationDto>> RunAsync(int invitationId, int userId, OperationContext context, CancellationToken ct)
     {
         var (db, now) = (context.Db, context.Now);
-        var invitation = await MemberRules.PendingFor(db, userId, now).Include(i => i.Organization).FirstOrDefaultAsync(i => i.Id == invitationId, ct);
-        if (invitation is null) return MemberRules.InvitationNotFound;
+        if (await MemberRules.PendingFor(db, userId, now).Include(i => i.Organization).FirstOrDefaultAsync(i => i.Id == invitationId, ct) is not { } invitation) return MemberRules.InvitationNotFound;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         invitation.Status = InvitationStatus.Accepted;
         invitation.RespondedAt = now;

@@ -6,8 +6,7 @@ public static class DeclineInvitation
     public static async Task<Outcome<InvitationDto>> RunAsync(int invitationId, int userId, OperationContext context, CancellationToken ct)
     {
         var db = context.Db;
-        var invitation = await MemberRules.PendingFor(db, userId, context.Now).FirstOrDefaultAsync(i => i.Id == invitationId, ct);
-        if (invitation is null) return MemberRules.InvitationNotFound;
+        if (await MemberRules.PendingFor(db, userId, context.Now).FirstOrDefaultAsync(i => i.Id == invitationId, ct) is not { } invitation) return MemberRules.InvitationNotFound;
         invitation.Status = InvitationStatus.Declined;
         invitation.RespondedAt = context.Now;
         context.Audit.Record(invitation.OrganizationId, userId, "invitation", "declined", invitationId);

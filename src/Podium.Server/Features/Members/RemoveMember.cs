@@ -14,8 +14,7 @@ public static class RemoveMember
     private static async Task<ApiError?> GoAsync(int userId, string verb, OperationContext context, CancellationToken ct)
     {
         var (db, organizationId) = (context.Db, context.Tenant.OrganizationId);
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == userId, ct);
-        if (membership is null) return MemberRules.MemberNotFound;
+        if (await db.Memberships.FirstOrDefaultAsync(m => m.OrganizationId == organizationId && m.UserId == userId, ct) is not { } membership) return MemberRules.MemberNotFound;
         if (membership.Role == Role.Admin && await MemberRules.IsLastAdminAsync(db, organizationId, userId, ct))
             return MemberRules.LastAdmin;
 

@@ -17,8 +17,7 @@ public static class ControlRun
         if (!RunControl.Actions.Contains(action))
             return Api.Validation("action", $"Use one of: {string.Join(", ", RunControl.Actions)}.");
         var db = context.Db;
-        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.PublicId == runId && r.Space.Token == token, ct);
-        if (run is null) return RunNotFound;
+        if (await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.PublicId == runId && r.Space.Token == token, ct) is not { } run) return RunNotFound;
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {

@@ -21,8 +21,7 @@ public static class CreateRun
         if (key is { Length: 0 or > Idempotency.MaxKeyLength })
             return Api.Validation(Idempotency.Header, $"Must be 1 to {Idempotency.MaxKeyLength} characters.");
         if (context.Refusal(request) is { } invalid) return invalid;
-        var space = await context.Db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Token == token, ct);
-        if (space is null) return Api.SpaceNotFound;
+        if (await context.Db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Token == token, ct) is not { } space) return Api.SpaceNotFound;
 
         // Hashing a 10,000-document body costs; only a keyed request needs it.
         var fingerprint = key is null ? [] : Idempotency.Fingerprint(context.Json, token, request);

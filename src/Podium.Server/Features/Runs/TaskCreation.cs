@@ -21,8 +21,7 @@ public static class TaskCreation
         if (idempotencyKey is not null && await ReplayAsync(db, idempotencyKey, fingerprint, now, ct) is { } previous)
             return previous;
 
-        var agent = await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Handle == request.Pilot, ct);
-        if (agent is null) return Api.AgentNotFound;
+        if (await db.Agents.AsNoTracking().FirstOrDefaultAsync(a => a.Handle == request.Pilot, ct) is not { } agent) return Api.AgentNotFound;
         if (agent.State != AgentState.Published)
             return Api.Validation("pilot", "The agent is not published.");
         if (agent.SpaceId is { } bound && bound != space.Id)
@@ -130,8 +129,7 @@ public static class TaskCreation
     private static async Task<Outcome<(CreatedRunDto Run, bool Replayed)>?> ReplayAsync(
         PodiumDb db, string key, byte[] fingerprint, DateTime now, CancellationToken ct)
     {
-        var previous = await db.Runs.FirstOrDefaultAsync(r => r.IdempotencyKey == key, ct);
-        if (previous is null) return null;
+        if (await db.Runs.FirstOrDefaultAsync(r => r.IdempotencyKey == key, ct) is not { } previous) return null;
         if (previous.CreatedAt < now - Idempotency.Window)
         {
             // Past its lifetime the key is free again; the old run keeps everything but the key.

@@ -7,8 +7,7 @@ public static class UpdateSpace
     {
         if (context.Refusal(request) is { } invalid) return invalid;
         var db = context.Db;
-        var space = await db.Spaces.Include(s => s.Members).FirstOrDefaultAsync(s => s.Token == spaceToken, ct);
-        if (space is null) return Api.SpaceNotFound;
+        if (await db.Spaces.Include(s => s.Members).FirstOrDefaultAsync(s => s.Token == spaceToken, ct) is not { } space) return Api.SpaceNotFound;
 
         if (request.AgentHandle is not null)
         {

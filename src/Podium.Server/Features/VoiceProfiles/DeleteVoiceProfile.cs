@@ -8,8 +8,7 @@ public static class DeleteVoiceProfile
     public static async Task<ApiError?> RunAsync(string profileId, OperationContext context, CancellationToken ct)
     {
         var db = context.Db;
-        var profile = await db.VoiceProfiles.FirstOrDefaultAsync(p => p.ProfileId == profileId, ct);
-        if (profile is null) return VoiceProfileRules.NotFound;
+        if (await db.VoiceProfiles.FirstOrDefaultAsync(p => p.ProfileId == profileId, ct) is not { } profile) return VoiceProfileRules.NotFound;
         var agents = await AgentReader.HandlesWhereAsync(db, s => s.VoiceProfileId == profileId, ct);
         if (agents.Count > 0)
             return Api.Conflict($"Agents speak with this voice profile ({string.Join(", ", agents)}). Give them another first.");

@@ -6,8 +6,7 @@ public static class UpdateVoiceProfile
     public static async Task<Outcome<VoiceProfileDto>> RunAsync(string profileId, UpdateVoiceProfileRequest r, OperationContext context, CancellationToken ct)
     {
         if (context.Refusal(r) is { } invalid) return invalid;
-        var p = await context.Db.VoiceProfiles.FirstOrDefaultAsync(p => p.ProfileId == profileId, ct);
-        if (p is null) return VoiceProfileRules.NotFound;
+        if (await context.Db.VoiceProfiles.FirstOrDefaultAsync(p => p.ProfileId == profileId, ct) is not { } p) return VoiceProfileRules.NotFound;
         if (r.Name is not null) p.Name = r.Name.Trim();
         if (r.Description is not null) p.Description = r.Description;
         if (r.Language is not null) p.Language = r.Language;

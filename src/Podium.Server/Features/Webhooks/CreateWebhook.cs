@@ -7,10 +7,8 @@ public static class CreateWebhook
         CreateWebhookRequest request, OperationContext context, IDataProtectionProvider protection, WebhookOptions options, CancellationToken ct)
     {
         if (context.Refusal(request) is { } invalid) return invalid;
-        var db = context.Db;
-        var most = options.MaxPerOrganization;
-        if (await db.WebhookSubscriptions.CountAsync(ct) >= most)
-            return Api.Conflict($"The organization has {most} webhook subscriptions, the most this server allows; delete one first.");
+        if (await context.Db.WebhookSubscriptions.CountAsync(ct) >= options.MaxPerOrganization)
+            return Api.Conflict($"The organization has {options.MaxPerOrganization} webhook subscriptions, the most this server allows; delete one first.");
         var secret = SigningSecrets.New();
         var now = context.Now;
         var subscription = new WebhookSubscription
@@ -24,7 +22,7 @@ public static class CreateWebhook
             CreatedAt = now,
             ModifiedAt = now,
         };
-        db.WebhookSubscriptions.Add(subscription);
+        context.Db.WebhookSubscriptions.Add(subscription);
         await context.SaveCreatedAsync("webhook", () => subscription.Id, request, raced: null, ct);
         return WebhookDto.From(subscription, secret);
     }

@@ -7,8 +7,7 @@ public static class RotateWebhookSecret
         int id, RotateSecretRequest? request, OperationContext context, IDataProtectionProvider protection, CancellationToken ct)
     {
         if (request is not null && context.Refusal(request) is { } invalid) return invalid;
-        var subscription = await context.Db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (subscription is null) return WebhookEndpoints.NotFound;
+        if (await context.Db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct) is not { } subscription) return WebhookEndpoints.NotFound;
         var now = context.Now;
         var grace = (request ?? new RotateSecretRequest()).Grace;
         var secret = SigningSecrets.New();

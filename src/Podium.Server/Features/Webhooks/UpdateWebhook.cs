@@ -6,8 +6,7 @@ public static class UpdateWebhook
     public static async Task<Outcome<WebhookDto>> RunAsync(int id, UpdateWebhookRequest request, OperationContext context, CancellationToken ct)
     {
         if (context.Refusal(request) is { } invalid) return invalid;
-        var subscription = await context.Db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct);
-        if (subscription is null) return WebhookEndpoints.NotFound;
+        if (await context.Db.WebhookSubscriptions.FirstOrDefaultAsync(s => s.Id == id, ct) is not { } subscription) return WebhookEndpoints.NotFound;
         if (request.Url is not null) subscription.Url = request.Url;
         if (request.EventTypes is not null) subscription.EventTypes = string.Join(',', request.EventTypes.Distinct());
         if (request.Description is not null) subscription.Description = request.Description;

@@ -18,8 +18,7 @@ public static class ConnectNumber
     {
         if (context.Refusal(request) is { } invalid) return invalid;
         var (db, tenant, now) = (context.Db, context.Tenant, context.Now);
-        var bridge = await db.Bridges.FirstOrDefaultAsync(b => b.Slug == slug, ct);
-        if (bridge is null) return BridgeRules.NotFound;
+        if (await db.Bridges.FirstOrDefaultAsync(b => b.Slug == slug, ct) is not { } bridge) return BridgeRules.NotFound;
         ProviderConfiguration? configuration = null;
         if (request.ConfigurationId is { } configurationId)
         {

@@ -9,8 +9,7 @@ public static class DeleteBridge
     public static async Task<ApiError?> RunAsync(string slug, bool force, OperationContext context, CancellationToken ct)
     {
         var db = context.Db;
-        var bridge = await db.Bridges.FirstOrDefaultAsync(b => b.Slug == slug, ct);
-        if (bridge is null) return BridgeRules.NotFound;
+        if (await db.Bridges.FirstOrDefaultAsync(b => b.Slug == slug, ct) is not { } bridge) return BridgeRules.NotFound;
         var numbers = await db.PhoneNumbers.CountAsync(n => n.BridgeId == bridge.Id, ct);
         if (numbers > 0 && !force)
             return Api.Conflict($"The bridge has {numbers} connected number(s). Disconnect them first, or pass ?force=true to disconnect them and delete the bridge.");

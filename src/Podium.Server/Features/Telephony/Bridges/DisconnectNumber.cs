@@ -7,8 +7,7 @@ public static class DisconnectNumber
     {
         if (context.Refusal(request) is { } invalid) return invalid;
         var (db, tenant, now) = (context.Db, context.Tenant, context.Now);
-        var bridge = await db.Bridges.FirstOrDefaultAsync(b => b.Slug == slug, ct);
-        if (bridge is null) return BridgeRules.NotFound;
+        if (await db.Bridges.FirstOrDefaultAsync(b => b.Slug == slug, ct) is not { } bridge) return BridgeRules.NotFound;
         var number = await BridgeRules.FindNumberAsync(db, tenant, request.NumberId, request.PhoneNumber, ct);
         if (number.Error is not null) return number.Error;
         var field = request.NumberId is null ? "phone_number" : "number_id";

@@ -7,8 +7,7 @@ public static class UpdateBridge
     {
         if (context.Refusal(request) is { } invalid) return invalid;
         var db = context.Db;
-        var bridge = await db.Bridges.Include(b => b.Agents).FirstOrDefaultAsync(b => b.Slug == slug, ct);
-        if (bridge is null) return BridgeRules.NotFound;
+        if (await db.Bridges.Include(b => b.Agents).FirstOrDefaultAsync(b => b.Slug == slug, ct) is not { } bridge) return BridgeRules.NotFound;
         if (request.Slug is not null && request.Slug != bridge.Slug)
             return Api.Validation("slug", "The slug cannot be changed after creation.");
         if (request.Agents is not null)

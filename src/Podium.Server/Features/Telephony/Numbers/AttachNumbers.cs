@@ -58,8 +58,7 @@ public static class AttachNumbers
     {
         if (request.BridgeSlug is { } slug)
         {
-            var named = await db.Bridges.FirstOrDefaultAsync(b => b.Slug == slug, ct);
-            if (named is null) return Api.Validation("bridge_slug", "No bridge with this slug in the organization.");
+            if (await db.Bridges.FirstOrDefaultAsync(b => b.Slug == slug, ct) is not { } named) return Api.Validation("bridge_slug", "No bridge with this slug in the organization.");
             if (agent is null) return named;
             if (agent.BridgeId is { } current && current != named.Id)
                 return Api.Validation("bridge_slug", "The agent calls through another bridge; attach the numbers there, or change the agent's bridge first.");

@@ -5,8 +5,7 @@ public static class DeleteNumber
 {
     public static async Task<ApiError?> RunAsync(int id, bool force, OperationContext context, CancellationToken ct)
     {
-        var number = await context.Db.PhoneNumbers.Include(n => n.Bridge).FirstOrDefaultAsync(n => n.Id == id, ct);
-        if (number is null) return NumberRules.NotFound;
+        if (await context.Db.PhoneNumbers.Include(n => n.Bridge).FirstOrDefaultAsync(n => n.Id == id, ct) is not { } number) return NumberRules.NotFound;
         if (number.Bridge is { } bridge && !force)
             return Api.Conflict($"The number is connected to bridge \"{bridge.Slug}\". Disconnect it first, or pass ?force=true.");
         context.Db.PhoneNumbers.Remove(number);

@@ -6,8 +6,7 @@ public static class DeleteProvider
     public static async Task<ApiError?> RunAsync(int id, bool force, OperationContext context, CancellationToken ct)
     {
         var db = context.Db;
-        var configuration = await db.ProviderConfigurations.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (configuration is null) return ProviderRules.NotFound;
+        if (await db.ProviderConfigurations.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } configuration) return ProviderRules.NotFound;
         var numbers = db.PhoneNumbers.Where(n => n.ProviderConfigurationId == id);
         var inUse = await numbers.CountAsync(ct);
         if (inUse > 0 && !force)

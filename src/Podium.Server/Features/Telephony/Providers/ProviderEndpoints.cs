@@ -24,8 +24,7 @@ public static class ProviderEndpoints
 
     public static async Task<Results<ApiResponse<ProviderDto>, ApiError>> Get(int id, Tenant tenant, PodiumDb db, PublicAddress address, CancellationToken ct)
     {
-        var configuration = await db.ProviderConfigurations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (configuration is null) return ProviderRules.NotFound;
+        if (await db.ProviderConfigurations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } configuration) return ProviderRules.NotFound;
         return Api.Ok("Provider configuration fetched successfully.", await ProviderRules.ReadAsync(db, tenant, configuration, address.BaseUrl, ct));
     }
 

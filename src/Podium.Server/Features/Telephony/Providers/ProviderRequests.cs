@@ -6,21 +6,15 @@ namespace Podium.Server.Features.Telephony.Providers;
 /// <summary>One <c>meta_json</c> entry, as the old docs show it.</summary>
 public sealed record MetaEntry(string MetaKey, JsonNode? MetaValue);
 
-/// <summary>The fields both provider bodies carry; each body checks them its own way.</summary>
+/// <summary>
+/// The fields both provider bodies carry, a line each for: what it is, its credentials, where it is,
+/// and how Podium uses it. Each body checks them its own way.
+/// </summary>
 public abstract record ProviderBody(
-    JsonNode? Provider = null,
-    string? Name = null,
-    string? AccountSid = null,
-    string? AuthToken = null,
-    string? ApiKey = null,
-    string? ApiSecret = null,
-    string? BaseUrl = null,
-    string? SipUrl = null,
-    IReadOnlyList<MetaEntry>? MetaJson = null,
-    bool? Active = null,
-    string? WebhookSecret = null,
-    int? MaxConcurrentCalls = null,
-    double? CallsPerSecond = null);
+    JsonNode? Provider = null, string? Name = null,
+    string? AccountSid = null, string? AuthToken = null, string? ApiKey = null, string? ApiSecret = null,
+    string? BaseUrl = null, string? SipUrl = null, IReadOnlyList<MetaEntry>? MetaJson = null,
+    bool? Active = null, string? WebhookSecret = null, int? MaxConcurrentCalls = null, double? CallsPerSecond = null);
 
 /// <summary>
 /// Both documented bodies: <c>provider</c> (slug or id) + <c>account_sid</c> + <c>auth_token</c>, or

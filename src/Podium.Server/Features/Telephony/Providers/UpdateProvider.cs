@@ -8,8 +8,7 @@ public static class UpdateProvider
     {
         var context = services.Context;
         if (context.Refusal(request) is { } invalid) return invalid;
-        var configuration = await context.Db.ProviderConfigurations.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (configuration is null) return ProviderRules.NotFound;
+        if (await context.Db.ProviderConfigurations.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } configuration) return ProviderRules.NotFound;
         if (request.Provider is not null && ProviderCatalogue.Resolve(request.Provider)!.Slug != configuration.Provider)
             return Api.Validation("provider", "The provider cannot be changed; create a new configuration for another provider.");
 

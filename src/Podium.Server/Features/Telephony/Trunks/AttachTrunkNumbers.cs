@@ -11,8 +11,7 @@ public static class AttachTrunkNumbers
     {
         if (context.Refusal(request) is { } invalid) return invalid;
         var db = context.Db;
-        var trunk = await db.SipTrunks.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (trunk is null) return TrunkRules.NotFound;
+        if (await db.SipTrunks.FirstOrDefaultAsync(t => t.Id == id, ct) is not { } trunk) return TrunkRules.NotFound;
         Bridge? bridge = null;
         if (request.BridgeSlug is { } slug && (bridge = await db.Bridges.FirstOrDefaultAsync(b => b.Slug == slug, ct)) is null)
             return Api.Validation("bridge_slug", "No bridge with this slug in the organization.");

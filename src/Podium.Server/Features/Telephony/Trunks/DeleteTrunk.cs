@@ -11,8 +11,7 @@ public static class DeleteTrunk
     public static async Task<ApiError?> RunAsync(int id, OperationContext context, CancellationToken ct)
     {
         var db = context.Db;
-        var trunk = await db.SipTrunks.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (trunk is null) return TrunkRules.NotFound;
+        if (await db.SipTrunks.FirstOrDefaultAsync(t => t.Id == id, ct) is not { } trunk) return TrunkRules.NotFound;
         var agents = await AgentReader.HandlesWhereAsync(db, s => s.Call.TrunkId == id, ct);
         if (agents.Count > 0)
             return Api.Conflict($"Agents dial through this trunk ({string.Join(", ", agents)}). Give them another route first.");

@@ -23,13 +23,8 @@ public static class TrunkEndpoints
     public static async Task<Results<ApiResponse<TrunkDto>, ApiError>> Get(int id, PodiumDb db, CancellationToken ct) =>
         await TrunkRules.ReadAsync(db, id, ct) is { } trunk ? Api.Ok("Trunk fetched successfully.", trunk) : TrunkRules.NotFound;
 
-    public static async Task<Results<ApiResponse<TrunkDto>, ApiError>> Create(
-        CreateTrunkRequest request, OperationContext context, TrunkPasswords passwords, CancellationToken ct) =>
+    public static async Task<Results<ApiResponse<TrunkDto>, ApiError>> Create(CreateTrunkRequest request, OperationContext context, TrunkPasswords passwords, CancellationToken ct) =>
         (await CreateTrunk.RunAsync(request, context, passwords, ct)).Answer(trunk => Api.Created("Trunk created successfully.", trunk));
-
-    public static async Task<Results<ApiResponse<TrunkDto>, ApiError>> Update(
-        int id, UpdateTrunkRequest request, OperationContext context, TrunkPasswords passwords, CancellationToken ct) =>
-        (await UpdateTrunk.RunAsync(id, request, context, passwords, ct)).Answer(trunk => Api.Ok("Trunk updated successfully.", trunk));
 
     /// <summary>
     /// The trunk's numbers go back to their provider's own routing. Refused while an agent dials through
@@ -37,6 +32,10 @@ public static class TrunkEndpoints
     /// </summary>
     public static async Task<Results<NoContent, ApiError>> Delete(int id, OperationContext context, CancellationToken ct) =>
         Api.NoContentUnless(await DeleteTrunk.RunAsync(id, context, ct));
+
+    public static async Task<Results<ApiResponse<TrunkDto>, ApiError>> Update(
+        int id, UpdateTrunkRequest request, OperationContext context, TrunkPasswords passwords, CancellationToken ct) =>
+        (await UpdateTrunk.RunAsync(id, request, context, passwords, ct)).Answer(trunk => Api.Ok("Trunk updated successfully.", trunk));
 
     /// <summary>201 when at least one number is now on the trunk; 400 with each number's reason when none is.</summary>
     public static async Task<Results<ApiResponse<TrunkAttachResultDto>, ApiError>> Attach(

@@ -4,17 +4,15 @@ using Podium.Server.Engine;
 
 namespace Podium.Server.Features.Telephony.Trunks;
 
-/// <summary>The fields both trunk bodies carry; each body checks them its own way (<c>active</c>, which differs, comes last).</summary>
+/// <summary>
+/// The fields both trunk bodies carry, a line each for: the carrier, its credentials, its transport,
+/// and who may call in. Each body checks them its own way; <c>active</c>, which differs, comes last.
+/// </summary>
 public abstract record TrunkBody(
-    string? Name = null,
-    string? SipUrl = null,
-    string? AuthUsername = null,
-    string? AuthPassword = null,
-    string? Transport = null,
-    JsonNode? Port = null,
-    IReadOnlyList<string>? SourceIps = null,
-    string? AllowedIps = null,
-    string? Region = null);
+    string? Name = null, string? SipUrl = null,
+    string? AuthUsername = null, string? AuthPassword = null,
+    string? Transport = null, JsonNode? Port = null,
+    IReadOnlyList<string>? SourceIps = null, string? AllowedIps = null, string? Region = null);
 
 /// <summary>
 /// The Unpod SDK's trunk body: <c>name</c>, <c>sip_url</c>, and optionally <c>auth_username</c>,

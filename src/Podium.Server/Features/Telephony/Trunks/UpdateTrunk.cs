@@ -9,8 +9,7 @@ public static class UpdateTrunk
     {
         if (context.Refusal(request) is { } invalid) return invalid;
         var db = context.Db;
-        var trunk = await db.SipTrunks.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (trunk is null) return TrunkRules.NotFound;
+        if (await db.SipTrunks.FirstOrDefaultAsync(t => t.Id == id, ct) is not { } trunk) return TrunkRules.NotFound;
         if (request.Name is not null) trunk.Name = request.Name.Trim();
         if (SipAddress.Parse(request.SipUrl) is { } address)
         {
