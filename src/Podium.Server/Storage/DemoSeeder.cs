@@ -2,7 +2,6 @@ using Podium.Server.Features.Agents;
 using Podium.Server.Features.ApiKeys;
 using Podium.Server.Features.Organizations;
 using Podium.Server.Features.Spaces;
-using Podium.Server.Features.Users;
 
 namespace Podium.Server.Storage;
 
@@ -24,7 +23,7 @@ public static class DemoSeeder
         var db = scope.GetRequiredService<PodiumDb>();
         var protection = scope.GetRequiredService<IDataProtectionProvider>();
         var now = scope.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var user = Expect(await CreateUser.RunAsync(db, new CreateUserRequest("admin@demo.podium.local", "Demo Admin"), now, ct));
+        var user = Expect(await Features.Users.CreateUser.RunAsync(db, new("admin@demo.podium.local", "Demo Admin"), now, ct));
         var operations = scope.GetRequiredService<OperationContext>();
         var org = Expect(await CreateOrganization.RunAsync(
             new CreateOrganizationRequest("Demo Organization", OrgHandle, "demo.podium.local"), user.Id, operations, ct));
