@@ -10,6 +10,8 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     PodiumDb db,
+    AccessCache cache,
+    ApiKeyUsage usage,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -26,7 +28,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key is null)
             return AuthenticateResult.Fail("Invalid token.");
 
-        var found = await ApiKeyLookup.FindAsync(db, key, clock.GetUtcNow().UtcDateTime, Context.RequestAborted);
+        var found = await ApiKeyLookup.FindAsync(db, cache, usage, key, clock.GetUtcNow().UtcDateTime, Context.RequestAborted);
         if (found.Problem == KeyProblem.Expired)
             return AuthenticateResult.Fail(new ExpiredKeyException());
         if (found.Key is not { } row)

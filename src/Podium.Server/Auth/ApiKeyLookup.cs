@@ -11,26 +11,26 @@ public enum KeyProblem
 
 /// <summary>
 /// Checks a presented API key against the stored hashes: shared by the API's Token scheme and the
-/// console's sign-in, so a key revoked or expired is refused by both at once.
+/// console's sign-in, so a key revoked or expired is refused by both at once. The stored row comes
+/// from the <see cref="AccessCache"/> when it can; expiry is checked against the clock every time.
 /// </summary>
 public static class ApiKeyLookup
 {
-    // Writing last_used_at on every request would turn each read into a write; once a minute is enough.
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+    private sealed record StoredKey(int Id, int UserId, string Prefix, byte[] Hash, DateTime? ExpiresAt, bool Revoked, DateTime? LastUsedAt);
 
-    public static async Task<(ValidKey? Key, KeyProblem Problem)> FindAsync(PodiumDb db, string key, DateTime now, CancellationToken ct)
+    public static async Task<(ValidKey? Key, KeyProblem Problem)> FindAsync(
+        PodiumDb db, AccessCache cache, ApiKeyUsage usage, string key, DateTime now, CancellationToken ct)
     {
         var hash = ApiKeySecret.Hash(key);
-        var row = await db.ApiKeys.AsNoTracking()
+        var row = await cache.GetOrLoadAsync("key:" + Convert.ToBase64String(hash), c => db.ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash)
-            .Select(k => new { k.Id, k.UserId, k.Prefix, k.Hash, k.ExpiresAt, k.RevokedAt, k.LastUsedAt })
-            .FirstOrDefaultAsync(ct);
-        if (row is null || !ApiKeySecret.Matches(row.Hash, hash) || row.RevokedAt is not null)
+            .Select(k => new StoredKey(k.Id, k.UserId, k.Prefix, k.Hash, k.ExpiresAt, k.RevokedAt != null, k.LastUsedAt))
+            .FirstOrDefaultAsync(c), ct);
+        if (row is null || !ApiKeySecret.Matches(row.Hash, hash) || row.Revoked)
             return (null, KeyProblem.Invalid);
         if (row.ExpiresAt <= now)
             return (null, KeyProblem.Expired);
-        if (row.LastUsedAt is null || now - row.LastUsedAt > LastUsedResolution)
-            await db.ApiKeys.Where(k => k.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), ct);
+        usage.Note(row.Id, row.LastUsedAt, now);
         return (new ValidKey(row.Id, row.UserId, row.Prefix), KeyProblem.None);
     }
 

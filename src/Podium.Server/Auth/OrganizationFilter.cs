@@ -57,7 +57,7 @@ public sealed class OrganizationFilter : IEndpointFilter
         if (string.IsNullOrWhiteSpace(handle))
             return new ApiError(StatusCodes.Status400BadRequest, "Org-Handle header is required.");
         var normalized = handle.Trim().ToLowerInvariant();
-        return await TenantScope.EnterAsync(context, next, m => m.Organization.DomainHandle == normalized, Api.OrganizationNotFound);
+        return await TenantScope.EnterAsync(context, next, "handle:" + normalized, m => m.Organization.DomainHandle == normalized, Api.OrganizationNotFound);
     }
 }
 
@@ -73,28 +73,35 @@ public sealed class ResourceOrganizationFilter : IEndpointFilter
     {
         var http = context.HttpContext;
         var db = http.RequestServices.GetRequiredService<PodiumDb>();
+        var cache = http.RequestServices.GetRequiredService<AccessCache>();
         var resource = http.RequestServices.GetRequiredService<RouteResource>();
         var given = http.Request.Headers[OrganizationFilter.HeaderName].ToString().Trim().ToLowerInvariant();
         string[] tenantOnly = [PodiumDb.Filters.Tenant];
 
         if (http.GetRouteValue("spaceToken") is string token)
         {
-            var space = await db.Spaces.IgnoreQueryFilters(tenantOnly).Where(s => s.Token == token)
-                .Select(s => new { s.Id, s.OrganizationId, s.PrivacyType }).FirstOrDefaultAsync(http.RequestAborted);
+            var space = await cache.GetOrLoadAsync("space:" + token, ct => db.Spaces.IgnoreQueryFilters(tenantOnly).Where(s => s.Token == token)
+                .Select(s => new Owned(s.Id, s.OrganizationId, null)).FirstOrDefaultAsync(ct), http.RequestAborted);
             if (space is null) return Api.SpaceNotFound;
             resource.SpaceId = space.Id;
-            return await TenantScope.EnterAsync(context, next, Matches(space.OrganizationId, given), Api.SpaceNotFound, () => !db.HiddenSpaceIds.Contains(space.Id));
+            return await TenantScope.EnterAsync(context, next, Key(space, given), Matches(space.OrganizationId, given), Api.SpaceNotFound,
+                () => !db.HiddenSpaceIds.Contains(space.Id));
         }
 
         var handle = http.GetRouteValue("agentHandle") as string;
-        var agent = await db.Agents.IgnoreQueryFilters(tenantOnly).Where(a => a.Handle == handle)
-            .Select(a => new { a.Id, a.OrganizationId, a.SpaceId }).FirstOrDefaultAsync(http.RequestAborted);
+        var agent = await cache.GetOrLoadAsync("agent:" + handle, ct => db.Agents.IgnoreQueryFilters(tenantOnly).Where(a => a.Handle == handle)
+            .Select(a => new Owned(a.Id, a.OrganizationId, a.SpaceId)).FirstOrDefaultAsync(ct), http.RequestAborted);
         if (agent is null) return Api.AgentNotFound;
         resource.AgentId = agent.Id;
         // An agent bound to a space the caller may not see is as unknown as that space.
-        return await TenantScope.EnterAsync(context, next, Matches(agent.OrganizationId, given), Api.AgentNotFound,
+        return await TenantScope.EnterAsync(context, next, Key(agent, given), Matches(agent.OrganizationId, given), Api.AgentNotFound,
             () => agent.SpaceId is not { } spaceId || !db.HiddenSpaceIds.Contains(spaceId));
     }
+
+    /// <summary>A space or agent's id, its organization, and (for an agent) the space it is bound to.</summary>
+    private sealed record Owned(int Id, int OrganizationId, int? SpaceId);
+
+    private static string Key(Owned owned, string givenHandle) => $"organization:{owned.OrganizationId}:{givenHandle}";
 
     private static System.Linq.Expressions.Expression<Func<Membership, bool>> Matches(int organizationId, string givenHandle) =>
         m => m.OrganizationId == organizationId && (givenHandle == "" || m.Organization.DomainHandle == givenHandle);
@@ -128,33 +135,54 @@ public static class TenantScope
     /// console both enter an organization this way.
     /// </summary>
     public static async Task<bool> ResolveAsync(
-        PodiumDb db, Tenant tenant, int userId, System.Linq.Expressions.Expression<Func<Membership, bool>> organization, CancellationToken ct)
+        PodiumDb db, Tenant tenant, int userId, System.Linq.Expressions.Expression<Func<Membership, bool>> organization, CancellationToken ct) =>
+        Apply(db, tenant, userId, await LoadAsync(db, userId, organization, ct));
+
+    /// <summary>
+    /// The caller's role in the organization and the private spaces hidden from them; null when they are not a member.
+    /// The organization is a read-only snapshot: the API's filters share it between requests through the cache.
+    /// </summary>
+    private sealed record Access(Role Role, Organization Organization, int[] HiddenSpaceIds);
+
+    private static async Task<Access?> LoadAsync(
+        PodiumDb db, int userId, System.Linq.Expressions.Expression<Func<Membership, bool>> organization, CancellationToken ct)
     {
         var membership = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId)
             .Where(organization)
             .Select(m => new { m.Role, m.Organization })
             .FirstOrDefaultAsync(ct);
-        if (membership is null) return false;
-        tenant.Resolve(userId, membership.Organization, membership.Role);
-        db.TenantId = membership.Organization.Id;
+        if (membership is null) return null;
         // Admins see every space; for anyone else, the private spaces they are not in are hidden.
-        db.HiddenSpaceIds = membership.Role == Role.Admin ? [] : await db.Spaces.IgnoreQueryFilters()
+        var hidden = membership.Role == Role.Admin ? [] : await db.Spaces.IgnoreQueryFilters()
             .Where(s => s.OrganizationId == membership.Organization.Id && s.PrivacyType == PrivacyType.Private && !s.Members.Any(x => x.UserId == userId))
             .Select(s => s.Id)
             .ToArrayAsync(ct);
+        return new Access(membership.Role, membership.Organization, hidden);
+    }
+
+    private static bool Apply(PodiumDb db, Tenant tenant, int userId, Access? access)
+    {
+        if (access is null) return false;
+        tenant.Resolve(userId, access.Organization, access.Role);
+        db.TenantId = access.Organization.Id;
+        db.HiddenSpaceIds = access.HiddenSpaceIds;
         return true;
     }
 
+    /// <param name="organizationKey">Names what <paramref name="organization"/> selects, for the cache.</param>
     public static async ValueTask<object?> EnterAsync(
-        EndpointFilterInvocationContext context, EndpointFilterDelegate next,
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next, string organizationKey,
         System.Linq.Expressions.Expression<Func<Membership, bool>> organization, ApiError notFound,
         Func<bool>? visible = null)
     {
         var http = context.HttpContext;
         var db = http.RequestServices.GetRequiredService<PodiumDb>();
         var tenant = http.RequestServices.GetRequiredService<Tenant>();
-        if (!await ResolveAsync(db, tenant, Caller.From(http.User).UserId, organization, http.RequestAborted))
+        var cache = http.RequestServices.GetRequiredService<AccessCache>();
+        var userId = Caller.From(http.User).UserId;
+        var access = await cache.GetOrLoadAsync($"member:{userId}:{organizationKey}", ct => LoadAsync(db, userId, organization, ct), http.RequestAborted);
+        if (!Apply(db, tenant, userId, access))
             return notFound;
         if (visible is not null && !visible())
             return notFound;

@@ -33,10 +33,13 @@ public static class DatabaseSetup
             var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             return new DatabaseConnection(provider, ResolveConnectionString(provider, configured, contentRoot));
         });
+        builder.Services.AddSingleton<AccessCache>();
+        builder.Services.AddSingleton<AccessWrites>();
         builder.Services.AddDbContext<PodiumDb>((sp, o) =>
         {
             var connection = sp.GetRequiredService<DatabaseConnection>();
             o.UsePodiumDatabase(connection.Provider, connection.ConnectionString);
+            o.AddInterceptors(sp.GetRequiredService<AccessWrites>());
         });
         // The key ring lives in the database, so every process (and a restart) reads the same keys.
         builder.Services.AddDataProtection().SetApplicationName("Podium").PersistKeysToDbContext<PodiumDb>();

@@ -158,6 +158,30 @@ public abstract class ProcessTests<TDb> where TDb : TestDatabase, new()
         Assert.True(perNode.GetValueOrDefault("node-a") > 0 && perNode.GetValueOrDefault("node-b") > 0, $"work per node: {string.Join(", ", perNode)}");
     }
 
+    /// <summary>
+    /// Each process keeps who a key belongs to for a second (AccessCache.Lifetime); a key revoked
+    /// through one process is refused by the other within two seconds, even while that one has it cached.
+    /// </summary>
+    protected async Task KeyRevokedOnOneProcessAsync()
+    {
+        await using var database = await CreateDatabaseAsync();
+        using var folder = new TempFolder();
+        var setup = await SeedAsync(database, agentUrl: null);
+        await using var a = ServerProcess.Start(database, folder.Path, [.. FastEngine, "--Engine:NodeId=node-a"]);
+        await using var b = ServerProcess.Start(database, folder.Path, [.. FastEngine, "--Engine:NodeId=node-b"]);
+        var onA = await ClientAsync(a, setup);
+        var created = (await ApiAssert.Envelope(await onA.PostJson($"{Prefix}/api-keys/", new { name = "short-lived" }), HttpStatusCode.Created))["data"]!;
+        var onB = await ClientAsync(b, setup with { Key = created["key"]!.GetValue<string>() });
+        for (var i = 0; i < 3; i++)
+            await ApiAssert.Ok(await onB.GetAsync($"{Prefix}/spaces/"), "Spaces fetched successfully");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await onA.DeleteAsync($"{Prefix}/api-keys/{created["id"]}/")).StatusCode);
+        await Eventually.WaitAsync(async () => (await onB.GetAsync($"{Prefix}/spaces/")).StatusCode == HttpStatusCode.Unauthorized,
+            "the other process to refuse the revoked key", within: TimeSpan.FromSeconds(2));
+        await ApiAssert.Error(await onB.GetAsync($"{Prefix}/spaces/"), HttpStatusCode.Unauthorized, "Invalid token.");
+        await ApiAssert.Ok(await (await ClientAsync(b, setup)).GetAsync($"{Prefix}/spaces/"), "Spaces fetched successfully");
+    }
+
     private static Task<TDb> CreateDatabaseAsync() => ProcessSetup.CreateDatabaseAsync<TDb>();
 }
 
@@ -167,4 +191,7 @@ public sealed class ProcessTestsOnPostgres : ProcessTests<Postgres>
 {
     [Fact]
     public Task TwoProcessesOnOneDatabase_ShareA5000TaskRun_RunningNoTaskTwice() => TwoProcessesShareARunAsync();
+
+    [Fact]
+    public Task KeyRevokedOnOneProcess_IsRefusedByTheOther_WithinTwoSeconds() => KeyRevokedOnOneProcessAsync();
 }
