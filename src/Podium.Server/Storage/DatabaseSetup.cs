@@ -35,12 +35,13 @@ public static class DatabaseSetup
         });
         builder.Services.AddSingleton<AccessCache>();
         builder.Services.AddSingleton<AccessWrites>();
+        // The options are built once (singleton), not for every request's context.
         builder.Services.AddDbContext<PodiumDb>((sp, o) =>
         {
             var connection = sp.GetRequiredService<DatabaseConnection>();
             o.UsePodiumDatabase(connection.Provider, connection.ConnectionString);
             o.AddInterceptors(sp.GetRequiredService<AccessWrites>());
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton);
         // The key ring lives in the database, so every process (and a restart) reads the same keys.
         builder.Services.AddDataProtection().SetApplicationName("Podium").PersistKeysToDbContext<PodiumDb>();
         builder.Services.AddKeyRingProtection();
