@@ -19,29 +19,15 @@ public sealed class AccessWrites(AccessCache cache) : IDbCommandInterceptor, IDb
 
     private readonly ConditionalWeakTable<DbTransaction, object> _pending = [];
 
-    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        Check(command);
-        return result;
-    }
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) => Seen(command, result);
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Check(command);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Seen(command, result));
 
-    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-    {
-        Check(command);
-        return result;
-    }
+    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) => Seen(command, result);
 
-    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        Check(command);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Seen(command, result));
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
@@ -54,13 +40,13 @@ public sealed class AccessWrites(AccessCache cache) : IDbCommandInterceptor, IDb
         return Task.CompletedTask;
     }
 
-    private void Check(DbCommand command)
+    private T Seen<T>(DbCommand command, T result)
     {
-        var sql = command.CommandText;
-        if (!Touches(sql)) return;
+        if (!Touches(command.CommandText)) return result;
         cache.Clear();
         // Readers in other requests may load the old rows again until the transaction commits.
         if (command.Transaction is { } transaction) _pending.AddOrUpdate(transaction, this);
+        return result;
     }
 
     private static bool Touches(string sql)

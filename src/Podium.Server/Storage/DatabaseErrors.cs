@@ -15,6 +15,8 @@ public static class DatabaseErrors
     public static bool IsTransient(Exception e) => e switch
     {
         DbUpdateException { InnerException: { } inner } => IsTransient(inner),
+        // How an execution strategy that does not retry reports a transient failure (a deadlock victim, say).
+        InvalidOperationException { InnerException: DbException inner } => IsTransient(inner),
         SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked || sqlite.IsTransient,
         DbException db => db.IsTransient,
         _ => false,

@@ -54,11 +54,13 @@ public static class RunControl
     private static async Task<ApiError?> CancelAsync(PodiumDb db, EventOutbox outbox, Run run, DateTime now, CancellationToken ct)
     {
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (!await MoveAsync(db, run, Live, RunStatus.Cancelled, now, ct))
-            return Conflict(run, "cancelled");
+        // Tasks before the run, the order the engine locks them in when it claims a task and starts its run:
+        // the other order deadlocks with a claim on PostgreSQL. A refusal rolls the tasks back with the transaction.
         await db.Tasks.Where(t => t.RunId == run.Id).Where(TaskStates.Waiting)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TaskStatus.Cancelled)
                 .SetProperty(t => t.LastStatusChange, now).SetProperty(t => t.ModifiedAt, now), ct);
+        if (!await MoveAsync(db, run, Live, RunStatus.Cancelled, now, ct))
+            return Conflict(run, "cancelled");
         if (transaction is not null) await transaction.CommitAsync(ct);
         return null;
     }

@@ -5,9 +5,11 @@ namespace Podium.Server.Features.Telephony.Trunks;
 /// <summary>The organization's own SIP carriers ("bring your own trunk"): read by members, configured by admins.</summary>
 public static class TrunkEndpoints
 {
+    private static readonly Resource Trunks = new("/telephony/trunks", "Trunks", "{id:int}", "Trunk", "SIP trunk");
+
     public static void MapTrunks(this RouteGroupBuilder api)
     {
-        var group = new Resource("/telephony/trunks", "Trunks", "{id:int}", "Trunk", "SIP trunk").Map(api, List, Get, Create, Update, Delete);
+        var group = Trunks.Map(api, List, Get, Create, Update, Delete);
         group.MapPost("/{id:int}/attach-numbers", Attach).Describe("attachTrunkNumbers", "Attach numbers to a trunk").RequireRole(Role.Admin).ValidatedByOperation();
         group.MapPost("/{id:int}/detach-numbers", Detach).Describe("detachTrunkNumbers", "Detach numbers from a trunk").RequireRole(Role.Admin).ValidatedByOperation();
     }
@@ -43,7 +45,6 @@ public static class TrunkEndpoints
         (await AttachTrunkNumbers.RunAsync(id, request, context, ct)).Answer(attached => Api.Created("Numbers attached to trunk.", attached));
 
     /// <summary>Numbers leave the trunk (they stay in the inventory and on their bridge); one not on it says so.</summary>
-    public static async Task<Results<ApiResponse<TrunkDetachResultDto>, ApiError>> Detach(
-        int id, TrunkNumbersRequest request, OperationContext context, CancellationToken ct) =>
+    public static async Task<Results<ApiResponse<TrunkDetachResultDto>, ApiError>> Detach(int id, TrunkNumbersRequest request, OperationContext context, CancellationToken ct) =>
         (await DetachTrunkNumbers.RunAsync(id, request, context, ct)).Answer(detached => Api.Ok("Numbers detached from trunk.", detached));
 }
